@@ -1,0 +1,67 @@
+#pragma once
+// Calendar dates (Boost.Gregorian): strict ISO parsing and month arithmetic that clamps.
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+#include <string>
+#include <string_view>
+
+#include "socinv/core/error.hpp"
+
+namespace socinv {
+
+using date = boost::gregorian::date;
+
+inline bool is_leap_year(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+inline int days_in_month(int year, int month) {
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && is_leap_year(year) ? 29 : days[month - 1];
+}
+
+// Parses "YYYY-MM-DD" exactly: no other layout, and no impossible dates such as 2014-02-30.
+// Throws input_error with an empty pointer (the caller places it).
+inline date parse_iso_date(std::string_view text) {
+    const std::string shown = "\"" + std::string(text) + "\"";
+    auto digits = [&](std::size_t from, std::size_t count) {
+        int value = 0;
+        for (std::size_t i = from; i < from + count; ++i) {
+            if (text[i] < '0' || text[i] > '9') return -1;
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    };
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        throw input_error("", shown, "date " + shown + " is not in the form YYYY-MM-DD");
+    const int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
+    if (year < 0 || month < 0 || day < 0)
+        throw input_error("", shown, "date " + shown + " is not in the form YYYY-MM-DD");
+    // Boost's calendar covers 1400–9999.
+    if (year < 1400) throw input_error("", shown, "date " + shown + " is before the year 1400");
+    if (month < 1 || month > 12)
+        throw input_error("", shown, "date " + shown + " has no month " + std::to_string(month));
+    if (day < 1 || day > days_in_month(year, month))
+        throw input_error("", shown,
+                          "date " + shown + " does not exist (month " + std::to_string(month) + " of " +
+                              std::to_string(year) + " has " + std::to_string(days_in_month(year, month)) +
+                              " days)");
+    return date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+                static_cast<unsigned short>(day));
+}
+
+inline std::string to_iso(date d) { return boost::gregorian::to_iso_extended_string(d); }
+
+// d plus n calendar months; a day that does not exist in the target month is clamped to its
+// last day (31 Jan + 1 month = 28/29 Feb). Unlike Boost's `months`, the end of a month is not
+// "sticky": 28 Feb + 1 month = 28 Mar.
+inline date add_months(date d, int n) {
+    const int index = static_cast<int>(d.year()) * 12 + (static_cast<int>(d.month()) - 1) + n;
+    const int year = index / 12;
+    const int month = index % 12 + 1;
+    const int day = std::min(static_cast<int>(d.day()), days_in_month(year, month));
+    return date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+                static_cast<unsigned short>(day));
+}
+
+}  // namespace socinv

@@ -1,0 +1,69 @@
+#pragma once
+// Assessments as JSON: the machine-readable output of `socinv assess --format json`.
+
+#include <nlohmann/json.hpp>
+
+#include "socinv/core/money_format.hpp"
+#include "socinv/rules/assessment.hpp"
+
+namespace socinv {
+
+inline io::json to_json(const finding& f, language lang) {
+    return {{"code", f.code},          {"severity", to_string(f.severity)}, {"pointer", f.pointer},
+            {"value", f.value},        {"message", f.message(lang)},        {"message_en", f.message_en},
+            {"message_sv", f.message_sv}};
+}
+
+inline io::json to_json(const assessment& a, language lang = language::en) {
+    using io::json;
+    json alternatives = json::array();
+    for (const auto& alt : a.eligibility.alternatives) {
+        json reqs = json::array();
+        for (const auto& r : alt.requirements) {
+            json kinds = json::array();
+            for (auto k : r.requirement.kinds) kinds.push_back(to_string(k));
+            reqs.push_back({{"kinds", kinds}, {"at_least", r.requirement.at_least}, {"counted", r.counted}, {"met", r.met}});
+        }
+        alternatives.push_back({{"id", alt.id},
+                                {"description", lang == language::sv ? alt.description_sv : alt.description_en},
+                                {"met", alt.met},
+                                {"requirements", std::move(reqs)}});
+    }
+    json findings = json::array();
+    for (const auto& f : a.findings) findings.push_back(to_json(f, lang));
+    json checklist = json::array();
+    for (const auto& item : a.checklist) {
+        json ev = json::array();
+        for (const auto& e : item.evidence) ev.push_back(lang == language::sv ? e.sv : e.en);
+        const auto title = title_of(item.criterion);
+        checklist.push_back({{"criterion", to_string(item.criterion)},
+                             {"title", lang == language::sv ? title.sv : title.en},
+                             {"advisory", item.advisory},
+                             {"verdict", to_string(item.verdict)},
+                             {"decided_by", to_string(item.decided_by)},
+                             {"evidence", std::move(ev)},
+                             {"statement", item.statement},
+                             {"comment", item.comment}});
+    }
+    json years = json::array();
+    for (const auto& y : a.budget_years)
+        years.push_back({{"year", y.year},
+                         {"days", y.days},
+                         {"amount", format_decimal(y.amount)},
+                         {"source", y.from_budget ? "budget" : "requested_by_days"}});
+    return {{"id", a.application_id},
+            {"title", a.title},
+            {"rules", {{"name", a.rule_set_name}, {"version", a.rule_set_version}}},
+            {"eligible", a.eligible},
+            {"passes", a.passes()},
+            {"requested", format_decimal(a.requested)},
+            {"eligibility",
+             {{"alternatives", std::move(alternatives)},
+              {"whole_months", a.eligibility.whole_months},
+              {"days", a.eligibility.days}}},
+            {"findings", std::move(findings)},
+            {"checklist", std::move(checklist)},
+            {"budget_years", std::move(years)}};
+}
+
+}  // namespace socinv

@@ -1,0 +1,82 @@
+#pragma once
+// Reading JSON text, files and JSON Lines, with syntax errors reported by line and column.
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "socinv/core/error.hpp"
+
+namespace socinv::io {
+
+// Parses one JSON document. Syntax errors become input_error with the line and column,
+// the pointer "" (the document) and, as value, the text around the error.
+inline nlohmann::json parse_json(std::string_view text) {
+    try {
+        return nlohmann::json::parse(text.begin(), text.end());
+    } catch (const nlohmann::json::parse_error& e) {
+        const std::size_t at = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
+        std::size_t line = 1, column = 1;
+        for (std::size_t i = 0; i < at; ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        const std::size_t from = at >= 20 ? at - 20 : 0;
+        std::string near(text.substr(from, std::min<std::size_t>(40, text.size() - from)));
+        for (auto& c : near)
+            if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        // nlohmann's message starts with "[json.exception.parse_error.101] parse error at line …: "
+        std::string why = e.what();
+        if (auto colon = why.find(": ", why.find("parse error")); colon != std::string::npos) why = why.substr(colon + 2);
+        throw input_error("", "\"" + near + "\"",
+                          "malformed JSON at line " + std::to_string(line) + ", column " + std::to_string(column) +
+                              ": " + why);
+    }
+}
+
+// The whole content of a file; a file that cannot be read is an input_error naming it.
+inline std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw input_error("", "\"" + path + "\"", "cannot open file").with_source(path);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) throw input_error("", "\"" + path + "\"", "cannot read file").with_source(path);
+    return std::move(buffer).str();
+}
+
+// A JSON Lines text split into its non-blank lines, each with its 1-based line number.
+struct text_line {
+    std::size_t number;
+    std::string_view text;
+};
+
+inline std::vector<text_line> split_lines(std::string_view text) {
+    std::vector<text_line> lines;
+    std::size_t number = 0, pos = 0;
+    while (pos <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', pos), text.size());
+        ++number;
+        std::string_view line = text.substr(pos, end - pos);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.find_first_not_of(" \t") != std::string_view::npos) lines.push_back({number, line});
+        if (end == text.size()) break;
+        pos = end + 1;
+    }
+    return lines;
+}
+
+// True when a file's name says it holds JSON Lines.
+inline bool is_json_lines_path(std::string_view path) {
+    auto ends_with = [&](std::string_view s) { return path.size() >= s.size() && path.substr(path.size() - s.size()) == s; };
+    return ends_with(".jsonl") || ends_with(".ndjson");
+}
+
+}  // namespace socinv::io

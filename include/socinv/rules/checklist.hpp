@@ -1,0 +1,166 @@
+#pragma once
+// The funding-criteria checklist: each criterion judged from the data or by the evaluator.
+
+#include <string>
+#include <vector>
+
+#include "socinv/application/application.hpp"
+#include "socinv/rules/eligibility.hpp"
+#include "socinv/rules/finding.hpp"
+
+namespace socinv {
+
+enum class decided_by { data, evaluator, nobody };
+
+inline std::string_view to_string(decided_by d) {
+    switch (d) {
+        case decided_by::data: return "data";
+        case decided_by::evaluator: return "evaluator";
+        case decided_by::nobody: return "nobody";
+    }
+    return "";
+}
+
+struct evidence_item {
+    std::string en;
+    std::string sv;
+    friend bool operator==(const evidence_item&, const evidence_item&) = default;
+};
+
+struct checklist_item {
+    socinv::criterion criterion = criterion::collaborative;
+    bool advisory = false;  // a distinguishing feature, not a funding criterion
+    socinv::verdict verdict = verdict::needs_information;
+    socinv::decided_by decided_by = decided_by::nobody;
+    std::vector<evidence_item> evidence;
+    std::string statement;  // the applicant's own text
+    std::string comment;    // the evaluator's comment
+};
+
+namespace detail {
+
+// The data's verdict on a criterion, when the data can decide it.
+struct data_verdict {
+    socinv::verdict verdict;
+    std::vector<evidence_item> evidence;
+};
+
+inline data_verdict judge_collaborative(const eligibility_result& eligibility) {
+    for (const auto& alt : eligibility.alternatives) {
+        if (!alt.met) continue;
+        std::vector<std::string> names;
+        for (const auto& r : alt.requirements) names.insert(names.end(), r.counted.begin(), r.counted.end());
+        return {verdict::met,
+                {{"rule " + alt.id + " is met by " + names_text(names),
+                  "regel " + alt.id + " uppfylls av " + names_text(names)}}};
+    }
+    return {verdict::not_met,
+            {{"the parties that run the intervention meet no collaboration rule of the rule set",
+              "parterna som genomför insatsen uppfyller ingen samverkansregel i regelverket"}}};
+}
+
+inline data_verdict judge_measurable(const application& app) {
+    if (app.effect_measures.empty())
+        return {verdict::not_met, {{"no effect measures are given", "inga effektmått anges"}}};
+    data_verdict out{verdict::met, {}};
+    for (const auto& m : app.effect_measures) {
+        if (m.baseline && m.target) {
+            out.evidence.push_back({"\"" + m.name + "\": baseline and target given (" + m.unit + ")",
+                                    "\"" + m.name + "\": utgångsläge och mål anges (" + m.unit + ")"});
+        } else {
+            out.verdict = verdict::needs_information;
+            const std::string missing_en = !m.baseline && !m.target ? "baseline and target" : !m.baseline ? "baseline" : "target";
+            const std::string missing_sv = !m.baseline && !m.target ? "utgångsläge och mål" : !m.baseline ? "utgångsläge" : "mål";
+            out.evidence.push_back({"\"" + m.name + "\": no " + missing_en, "\"" + m.name + "\": " + missing_sv + " saknas"});
+        }
+    }
+    return out;
+}
+
+}  // namespace detail
+
+// Judges every criterion. Criteria the data can decide are decided from it (collaboration from
+// the parties, measurability from the effect measures, time limits from the period); the others
+// take the evaluator's recorded verdict and are needs_information without one, never met by default.
+// Where the evaluator's verdict differs from the data's, a warning finding says so.
+inline std::vector<checklist_item> evaluate_checklist(const application& app, const rule_set& rules,
+                                                      const eligibility_result& eligibility,
+                                                      std::vector<finding>& findings) {
+    std::vector<checklist_item> items;
+    for (const auto& [c, name] : criterion_names) {
+        checklist_item item;
+        item.criterion = c;
+        item.advisory = is_advisory(c);
+        const criterion_entry* entry = nullptr;
+        if (auto it = app.criteria.find(c); it != app.criteria.end()) entry = &it->second;
+        const evaluator_assessment* assessment = entry && entry->assessment ? &*entry->assessment : nullptr;
+        if (entry) item.statement = entry->statement;
+        if (assessment) item.comment = assessment->comment;
+
+        std::optional<detail::data_verdict> data;
+        switch (c) {
+            case criterion::collaborative: data = detail::judge_collaborative(eligibility); break;
+            case criterion::measurable: data = detail::judge_measurable(app); break;
+            case criterion::not_budget_supplement:
+                if (rules.duration.max_months && !app.period.fits_within_months(*rules.duration.max_months))
+                    data = detail::data_verdict{
+                        verdict::not_met,
+                        {{"not time-limited within the rules: " + std::to_string(eligibility.whole_months) +
+                              " months, more than " + std::to_string(*rules.duration.max_months),
+                          "inte tidsbegränsad enligt reglerna: " + std::to_string(eligibility.whole_months) +
+                              " månader, mer än " + std::to_string(*rules.duration.max_months)}}};
+                else
+                    item.evidence.push_back({"time-limited: " + app.period.to_string(),
+                                             "tidsbegränsad: " + app.period.to_string()});
+                break;
+            case criterion::return_transfer_agreement:
+                if (!app.return_transfer.is_null())
+                    data = detail::data_verdict{verdict::met,
+                                                {{"a return-transfer agreement is part of the application",
+                                                  "en överenskommelse om återföring ingår i ansökan"}}};
+                break;
+            default: break;
+        }
+
+        if (data) {
+            item.verdict = data->verdict;
+            item.decided_by = decided_by::data;
+            item.evidence.insert(item.evidence.end(), data->evidence.begin(), data->evidence.end());
+            if (assessment && assessment->verdict != data->verdict) {
+                const std::string pointer = "/criteria/" + std::string(name) + "/assessment/verdict";
+                findings.push_back(
+                    {"evaluator_verdict_differs_from_data", severity::warning, pointer,
+                     "\"" + std::string(to_string(assessment->verdict)) + "\"",
+                     "the evaluator recorded " + std::string(to_string(assessment->verdict)) + " for " + std::string(name) +
+                         ", but the application's data gives " + std::string(to_string(data->verdict)),
+                     "handläggaren angav " + std::string(swedish_name(assessment->verdict)) + " för " +
+                         std::string(title_of(c).sv) + ", men ansökans uppgifter ger " +
+                         std::string(swedish_name(data->verdict))});
+            }
+        } else if (assessment) {
+            item.verdict = assessment->verdict;
+            item.decided_by = decided_by::evaluator;
+            std::string who = assessment->by.empty() ? "the evaluator" : assessment->by;
+            std::string who_sv = assessment->by.empty() ? "handläggaren" : assessment->by;
+            std::string when = assessment->on ? " on " + to_iso(*assessment->on) : "";
+            std::string when_sv = assessment->on ? " " + to_iso(*assessment->on) : "";
+            item.evidence.push_back({"judged by " + who + when, "bedömt av " + who_sv + when_sv});
+        } else {
+            item.verdict = verdict::needs_information;
+            item.decided_by = decided_by::nobody;
+            item.evidence.push_back({"needs an evaluator's judgement; none is recorded",
+                                     "kräver handläggarens bedömning; ingen är registrerad"});
+        }
+        items.push_back(std::move(item));
+    }
+    return items;
+}
+
+// True when a funding criterion (not an advisory item) is not met.
+inline bool any_criterion_not_met(const std::vector<checklist_item>& items) {
+    for (const auto& item : items)
+        if (!item.advisory && item.verdict == verdict::not_met) return true;
+    return false;
+}
+
+}  // namespace socinv

@@ -1,0 +1,34 @@
+#pragma once
+// socinv: evaluating municipal social investments. Include this for everything.
+
+#include "socinv/core/allocation.hpp"
+#include "socinv/core/date.hpp"
+#include "socinv/core/error.hpp"
+#include "socinv/core/money.hpp"
+#include "socinv/core/money_format.hpp"
+#include "socinv/core/period.hpp"
+
+#include "socinv/application/application.hpp"
+#include "socinv/application/criterion.hpp"
+#include "socinv/application/party.hpp"
+
+#include "socinv/rules/assessment.hpp"
+#include "socinv/rules/batch.hpp"
+#include "socinv/rules/builtin_rule_sets.hpp"
+#include "socinv/rules/checklist.hpp"
+#include "socinv/rules/eligibility.hpp"
+#include "socinv/rules/finding.hpp"
+#include "socinv/rules/rule_set.hpp"
+
+#include "socinv/io/application_json.hpp"
+#include "socinv/io/assessment_json.hpp"
+#include "socinv/io/json_reader.hpp"
+#include "socinv/io/load.hpp"
+#include "socinv/io/read.hpp"
+#include "socinv/io/rule_set_json.hpp"
+
+#include "socinv/report/text_report.hpp"
+
+#define SOCINV_VERSION_MAJOR 0
+#define SOCINV_VERSION_MINOR 1
+#define SOCINV_VERSION_PATCH 0

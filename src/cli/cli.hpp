@@ -1,0 +1,19 @@
+#pragma once
+// The `socinv` command line: shared by the executable and the Python entry point.
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace socinv::cli {
+
+// Exit codes: every application passes; some application fails a rule; bad input or usage.
+inline constexpr int exit_pass = 0;
+inline constexpr int exit_fail = 1;
+inline constexpr int exit_bad_input = 2;
+
+// Runs the command line `args` (without the program name). Reports go to `out`, errors to `err`;
+// standard input is read for the file "-".
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace socinv::cli

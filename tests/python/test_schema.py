@@ -1,0 +1,308 @@
+"""The JSON Schemas in schema/ against the examples in examples/.
+
+Every example application validates against schema/application.schema.json,
+every example rule set against schema/rule-set.schema.json, batch.jsonl holds
+exactly the example applications, and a handful of broken documents are
+rejected.
+"""
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+jsonschema = pytest.importorskip("jsonschema")
+from jsonschema import Draft202012Validator, FormatChecker  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SCHEMA_DIR = ROOT / "schema"
+APPLICATIONS_DIR = ROOT / "examples" / "applications"
+RULES_DIR = ROOT / "examples" / "rules"
+
+APPLICATION_FILES = sorted(APPLICATIONS_DIR.glob("*.json"))
+RULE_FILES = sorted(RULES_DIR.glob("*.json"))
+
+
+def _load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _validator(name):
+    schema = _load(SCHEMA_DIR / name)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+@pytest.fixture(scope="module")
+def app_validator():
+    return _validator("application.schema.json")
+
+
+@pytest.fixture(scope="module")
+def rules_validator():
+    return _validator("rule-set.schema.json")
+
+
+def _errors(validator, doc):
+    return [e.message for e in validator.iter_errors(doc)]
+
+
+def _sot():
+    return _load(APPLICATIONS_DIR / "sot.json")
+
+
+# --- the schemas themselves --------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["application.schema.json", "rule-set.schema.json"])
+def test_schema_is_valid_draft_2020_12(name):
+    schema = _load(SCHEMA_DIR / name)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    for key in ("$id", "title", "description"):
+        assert schema.get(key), key
+    Draft202012Validator.check_schema(schema)
+
+
+# --- examples ----------------------------------------------------------------
+
+
+def test_expected_examples_exist():
+    names = {p.name for p in APPLICATION_FILES}
+    assert {
+        "sot.json",
+        "sot-extension.json",
+        "varberga-oxhagen.json",
+        "aktiv-24.json",
+        "kalmar-esf.json",
+        "for-profit-partner.json",
+        "single-administration.json",
+    } <= names
+    rules = {p.name for p in RULE_FILES}
+    assert {"gavleborg-2020.json", "cross-municipal.json"} <= rules
+
+
+@pytest.mark.parametrize("path", APPLICATION_FILES, ids=lambda p: p.name)
+def test_example_application_validates(app_validator, path):
+    doc = _load(path)
+    assert _errors(app_validator, doc) == []
+    # The checks the schema cannot express, so the examples stay honest.
+    assert doc["period"]["start"] <= doc["period"]["end"]
+    names = [p["name"] for p in doc["parties"]]
+    assert len(names) == len(set(names)), "party names must be unique"
+    start_year = int(doc["period"]["start"][:4])
+    end_year = int(doc["period"]["end"][:4])
+    for line in doc.get("budget", []):
+        assert line["party"] in names
+        assert start_year <= line["year"] <= end_year
+    assert doc.get("sources"), "examples say where their facts come from"
+    assert doc.get("notes"), "examples say what they assume"
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=lambda p: p.name)
+def test_example_rule_set_validates(rules_validator, path):
+    doc = _load(path)
+    assert _errors(rules_validator, doc) == []
+    ids = [a["id"] for a in doc["eligibility"]["alternatives"]]
+    assert len(ids) == len(set(ids))
+    assert doc["name"] == path.stem
+
+
+def test_batch_holds_every_example_application(app_validator):
+    lines = (APPLICATIONS_DIR / "batch.jsonl").read_text(encoding="utf-8").splitlines()
+    batch = [json.loads(line) for line in lines if line.strip()]
+    for doc in batch:
+        assert _errors(app_validator, doc) == []
+    by_id = {doc["id"]: doc for doc in batch}
+    assert len(by_id) == len(batch), "ids in batch.jsonl are unique"
+    files = {d["id"]: d for d in map(_load, APPLICATION_FILES)}
+    assert by_id == files
+
+
+def test_aktiv_24_budget_adds_up():
+    doc = _load(APPLICATIONS_DIR / "aktiv-24.json")
+    assert sum(line["amount"] for line in doc["budget"]) == 216540
+    assert 162405 + sum(c["amount"] for c in doc["co_financing"]) == 216540
+
+
+def test_extension_points_at_sot():
+    ext = _load(APPLICATIONS_DIR / "sot-extension.json")
+    assert ext["extension_of"] == _sot()["id"]
+
+
+# --- money -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "amount",
+    [
+        4100000,
+        4100000.50,
+        "4100000",
+        "4 100 000",
+        "4 100 000,50",
+        "4100000.50 kr",
+        "4 100 000.5 SEK",
+        "0,01",
+        "999",
+    ],
+)
+def test_money_accepted(app_validator, amount):
+    doc = _sot()
+    doc["requested"] = amount
+    assert _errors(app_validator, doc) == []
+
+
+@pytest.mark.parametrize(
+    "amount",
+    [
+        "4100000.505",  # three decimals
+        "4 100 000,505 kr",  # three decimals
+        "41 00 000",  # misplaced thousands separator
+        "4,100,000",  # comma as thousands separator
+        "4100000 kronor",  # unknown suffix
+        "4100000kr",  # suffix without space
+        " 4100000",
+        "-100",
+        "",
+        "0",  # requested must be > 0
+        "0,00 kr",
+        0,
+        -1,
+        None,
+        True,
+    ],
+)
+def test_money_rejected(app_validator, amount):
+    doc = _sot()
+    doc["requested"] = amount
+    assert _errors(app_validator, doc) != []
+
+
+def test_granted_may_be_zero(app_validator):
+    doc = _sot()
+    doc["decision"]["granted"] = "0 kr"
+    assert _errors(app_validator, doc) == []
+
+
+# --- invalid documents -------------------------------------------------------
+
+
+def _mutate(fn):
+    doc = _sot()
+    fn(doc)
+    return doc
+
+
+INVALID = {
+    "unknown field": lambda d: d.update(co_finacing=[]),
+    "unknown party field": lambda d: d["parties"][0].update(typ="x"),
+    "unknown party kind": lambda d: d["parties"][0].update(kind="company"),
+    "unknown role": lambda d: d["parties"][0].update(role="owner"),
+    "unknown form": lambda d: d["parties"][1].update(form="trust"),
+    "three-decimal amount": lambda d: d.update(requested="4100000.505"),
+    "missing period": lambda d: d.pop("period"),
+    "missing period end": lambda d: d["period"].pop("end"),
+    "missing parties": lambda d: d.pop("parties"),
+    "empty parties": lambda d: d.update(parties=[]),
+    "empty id": lambda d: d.update(id=""),
+    "form on non-civil-society party": lambda d: d["parties"][0].update(form="association"),
+    "bad date": lambda d: d["period"].update(start="2014-4-1"),
+    "impossible date": lambda d: d["period"].update(start="2014-02-30"),
+    "unknown criterion": lambda d: d["criteria"].update(cheap={"statement": "x"}),
+    "unknown verdict": lambda d: d["criteria"]["innovative"]["assessment"].update(verdict="ok"),
+    "unknown direction": lambda d: d["effect_measures"][0].update(direction="down"),
+    "baseline as string": lambda d: d["effect_measures"][0].update(baseline="0"),
+    "missing target": lambda d: d["effect_measures"][0].pop("target"),
+    "negative places": lambda d: d.update(places_per_year=-1),
+    "fractional places": lambda d: d.update(places_per_year=2.5),
+    "decision without granted": lambda d: d["decision"].pop("granted"),
+    "budget year as string": lambda d: d.update(
+        budget=[{"party": "Kultivera", "year": "2014", "amount": 1}]
+    ),
+    "co_financing of zero": lambda d: d.update(
+        co_financing=[{"funder": "ESF", "amount": 0}]
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(INVALID))
+def test_invalid_application_rejected(app_validator, case):
+    assert _errors(app_validator, _mutate(INVALID[case])) != []
+
+
+def test_x_fields_allowed_everywhere(app_validator):
+    doc = _sot()
+    doc["x-internal-ref"] = "Dnr KS 2014/0001"
+    doc["period"]["x-note"] = 1
+    doc["parties"][0]["x-contact"] = {"name": "N.N."}
+    doc["effect_measures"][0]["x-source"] = None
+    doc["criteria"]["x-checklist-version"] = 2
+    doc["criteria"]["innovative"]["assessment"]["x-score"] = 4
+    doc["economics"] = {"anything": [1, "two", None]}
+    doc["return_transfer"] = 0.5
+    doc["savings"] = None
+    assert _errors(app_validator, doc) == []
+
+
+def test_form_allowed_on_civil_society_only(app_validator):
+    doc = _sot()
+    del doc["parties"][1]["form"]  # civil_society without form: default `other`
+    assert _errors(app_validator, doc) == []
+    for form in ("association", "foundation", "cooperative", "charity", "other"):
+        doc["parties"][1]["form"] = form
+        assert _errors(app_validator, doc) == []
+    for kind in ("for_profit_company", "municipal_company", "co_financier"):
+        doc["parties"][1]["kind"] = kind
+        assert _errors(app_validator, doc) != []
+
+
+# --- invalid rule sets -------------------------------------------------------
+
+
+def _orebro():
+    return _load(RULES_DIR / "orebro-2013.json")
+
+
+INVALID_RULES = {
+    "unknown field": lambda r: r.update(max_grant=1),
+    "missing eligibility": lambda r: r.pop("eligibility"),
+    "missing name": lambda r: r.pop("name"),
+    "no alternatives": lambda r: r["eligibility"].update(alternatives=[]),
+    "unknown kind": lambda r: r["eligibility"]["alternatives"][0]["requires"][0].update(
+        kinds=["administration"]
+    ),
+    "unknown form": lambda r: r["eligibility"]["alternatives"][1]["requires"][0].update(
+        forms=["trust"]
+    ),
+    "unknown counted role": lambda r: r["eligibility"].update(counted_roles=["owner"]),
+    "at_least zero": lambda r: r["eligibility"]["alternatives"][0]["requires"][0].update(
+        at_least=0
+    ),
+    "description without sv": lambda r: r["eligibility"]["alternatives"][0].update(
+        description={"en": "x"}
+    ),
+    "negative months": lambda r: r["duration"].update(min_months=-1),
+    "fractional months": lambda r: r["duration"].update(max_months=36.5),
+    "share above one": lambda r: r.update(max_share_of_total_cost=1.5),
+    "share of zero": lambda r: r.update(max_share_of_total_cost=0),
+    "grant with three decimals": lambda r: r.update(max_grant_per_year="500 000,001"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(INVALID_RULES))
+def test_invalid_rule_set_rejected(rules_validator, case):
+    doc = _orebro()
+    INVALID_RULES[case](doc)
+    assert _errors(rules_validator, doc) != []
+
+
+def test_rule_set_caps(rules_validator):
+    doc = _orebro()
+    for grant, share in [(500000, 0.5), ("500 000 kr", 1), (None, None)]:
+        doc["max_grant_per_year"] = grant
+        doc["max_share_of_total_cost"] = share
+        assert _errors(rules_validator, doc) == []
+    doc["duration"] = {}
+    assert _errors(rules_validator, copy.deepcopy(doc)) == []
