@@ -9,12 +9,19 @@ cd "$repo_root"
 
 debian_packages=(g++ make libboost-date-time-dev nlohmann-json3-dev libgtest-dev)
 
+python="${PYTHON:-python3}"
+
 missing=()
 for pkg in "${debian_packages[@]}"; do
     if ! dpkg -s "$pkg" >/dev/null 2>&1; then
         missing+=("$pkg")
     fi
 done
+# Debian's own python3 ships venv separately; a pyenv or other python has it built in.
+if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+    missing+=(python3 python3-venv)
+    python=python3
+fi
 
 if ((${#missing[@]} > 0)); then
     echo "setup: installing Debian packages: ${missing[*]}"
@@ -28,18 +35,21 @@ if ((${#missing[@]} > 0)); then
         fi
     fi
     "${sudo_cmd[@]}" apt-get update
-    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
 venv=".venv"
-python="${PYTHON:-python3}"
-if [[ ! -x "$venv/bin/python" ]]; then
+requirements="requirements/dev.txt"
+stamp="$venv/.socinv-dev-requirements.sha256"
+
+# A venv whose interpreter no longer runs (its base python was removed) is made anew.
+if ! "$venv/bin/python" -c '' >/dev/null 2>&1; then
     echo "setup: creating virtualenv $venv"
+    rm -rf "$venv"
     "$python" -m venv "$venv"
 fi
 
-requirements="requirements/dev.txt"
-stamp="$venv/.socinv-dev-requirements.sha256"
 want="$(sha256sum "$requirements" | cut -d' ' -f1)"
 have="$(cat "$stamp" 2>/dev/null || true)"
 if [[ "$want" != "$have" ]]; then

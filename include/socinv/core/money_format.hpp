@@ -57,6 +57,7 @@ inline std::string format_decimal(money amount) {
 // Throws input_error with an empty pointer (the caller places it).
 inline money parse_sek(std::string_view text) {
     const std::string original(text);
+    const std::string too_large = "is too large (at most 92 233 720 368 547 758,07 kr)";
     auto fail = [&](const std::string& why) -> money {
         throw input_error("", "\"" + original + "\"", "amount \"" + original + "\" " + why);
     };
@@ -102,8 +103,9 @@ inline money parse_sek(std::string_view text) {
             std::string_view rest = text.substr(i + 1);
             if (!rest.empty() && rest.front() == '+') rest.remove_prefix(1);
             auto [ptr, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), exponent);
-            if (ec != std::errc() || ptr != rest.data() + rest.size() || exponent > 40 || exponent < -40)
-                return fail("has an invalid exponent");
+            if (ec != std::errc() || ptr != rest.data() + rest.size()) return fail("has an invalid exponent");
+            if (exponent > 40) return fail(too_large);
+            if (exponent < -40) return fail("has more than two decimals (amounts are whole öre)");
             break;
         } else {
             return fail("is not a number of kronor");
@@ -128,11 +130,11 @@ inline money parse_sek(std::string_view text) {
     for (char d : whole + fraction) {
         const auto digit = static_cast<std::uint64_t>(d - '0');
         if (ore > (std::numeric_limits<std::uint64_t>::max() - digit) / 10)
-            return fail("is too large (at most 92 233 720 368 547 758,07 kr)");
+            return fail(too_large);
         ore = ore * 10 + digit;
     }
     const auto limit = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-    if (ore > limit + (negative ? 1u : 0u)) return fail("is too large (at most 92 233 720 368 547 758,07 kr)");
+    if (ore > limit + (negative ? 1u : 0u)) return fail(too_large);
     if (negative) return money::from_ore(ore == limit + 1 ? std::numeric_limits<std::int64_t>::min()
                                                           : -static_cast<std::int64_t>(ore));
     return money::from_ore(static_cast<std::int64_t>(ore));

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "socinv/core/money_format.hpp"
+#include "socinv/io/json_reader.hpp"
 #include "socinv/rules/assessment.hpp"
 
 namespace socinv {

@@ -1,0 +1,1 @@
+"""socinv (work in progress)."""

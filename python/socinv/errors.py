@@ -1,0 +1,41 @@
+"""The exception for bad input: a :class:`ValueError` that names where the problem is."""
+
+from __future__ import annotations
+
+__all__ = ["InputError"]
+
+
+class InputError(ValueError):
+    """An application, rule set or amount that cannot be read.
+
+    Raised for the C++ library's ``socinv::input_error`` with the same message. The
+    attributes locate the problem:
+
+    - ``pointer``: the JSON pointer of the offending field (``"/period/start"``); ``""``
+      is the whole document;
+    - ``value``: the value seen, as JSON text (``'"2014-02-30"'``), or ``""``;
+    - ``source``: the file (``"sot.json"``), the line of a JSON Lines file
+      (``"batch.jsonl:3"``) or the item of a batch (``"<input>:3"``), when known;
+    - ``message``: what is wrong, without the source and pointer.
+
+    ``str(error)`` reads ``source: pointer: message``, as on the command line.
+    """
+
+    def __init__(self, message: str, *, pointer: str = "", value: str = "", source: str = "") -> None:
+        self.message = message
+        self.pointer = pointer
+        self.value = value
+        self.source = source
+        text = f"{source}: " if source else ""
+        text += f"{pointer or '/'}: {message}"
+        super().__init__(text)
+
+    def __reduce__(self):  # keep the attributes through pickle (multiprocessing, joblib)
+        return (_rebuild, (self.message, self.pointer, self.value, self.source))
+
+    def __repr__(self) -> str:
+        return f"InputError({self.message!r}, pointer={self.pointer!r}, value={self.value!r}, source={self.source!r})"
+
+
+def _rebuild(message: str, pointer: str, value: str, source: str) -> InputError:
+    return InputError(message, pointer=pointer, value=value, source=source)

@@ -1,0 +1,97 @@
+#include <gtest/gtest.h>
+
+#include "socinv/rules/assessment.hpp"
+#include "socinv/rules/builtin_rule_sets.hpp"
+#include "test_helpers.hpp"
+
+using namespace socinv;
+using socinv::testing::example;
+using socinv::testing::has_code;
+using json = nlohmann::json;
+
+namespace {
+const checklist_item& item(const assessment& a, criterion c) {
+    for (const auto& i : a.checklist)
+        if (i.criterion == c) return i;
+    throw std::runtime_error("no item");
+}
+
+application sot_with(const std::function<void(json&)>& edit) {
+    json j = to_json(example("sot.json"));
+    edit(j);
+    return application_from_json(j);
+}
+}  // namespace
+
+TEST(Checklist, HasTheFiveCriteriaAndFourAdvisoryItems) {
+    const auto a = assess(example("sot.json"), default_rule_set());
+    ASSERT_EQ(a.checklist.size(), 9u);
+    int advisory = 0;
+    for (const auto& i : a.checklist) advisory += i.advisory;
+    EXPECT_EQ(advisory, 4);
+}
+
+TEST(Checklist, CollaborationIsDecidedFromTheParties) {
+    const auto sot = assess(example("sot.json"), default_rule_set());
+    EXPECT_EQ(item(sot, criterion::collaborative).verdict, verdict::met);
+    EXPECT_EQ(item(sot, criterion::collaborative).decided_by, decided_by::data);
+    const auto alone = assess(example("single-administration.json"), default_rule_set());
+    EXPECT_EQ(item(alone, criterion::collaborative).verdict, verdict::not_met);
+    EXPECT_FALSE(alone.passes());
+}
+
+TEST(Checklist, JudgementCriteriaNeedAnEvaluatorAndAreNeverMetByDefault) {
+    const auto app = sot_with([](json& j) { j.erase("criteria"); });
+    const auto a = assess(app, default_rule_set());
+    for (criterion c : {criterion::innovative, criterion::reduced_future_resource_needs, criterion::evidence_base,
+                        criterion::built_to_scale, criterion::evaluation_plan}) {
+        EXPECT_EQ(item(a, c).verdict, verdict::needs_information) << to_string(c);
+        EXPECT_EQ(item(a, c).decided_by, decided_by::nobody);
+    }
+    EXPECT_EQ(item(a, criterion::not_budget_supplement).verdict, verdict::needs_information);
+}
+
+TEST(Checklist, EvaluatorVerdictIsUsedWithItsComment) {
+    const auto app = sot_with([](json& j) {
+        j["criteria"]["innovative"] = {{"assessment", {{"verdict", "not_met"}, {"comment", "done before"}, {"by", "AR"}}}};
+    });
+    const auto a = assess(app, default_rule_set());
+    EXPECT_EQ(item(a, criterion::innovative).verdict, verdict::not_met);
+    EXPECT_EQ(item(a, criterion::innovative).decided_by, decided_by::evaluator);
+    EXPECT_EQ(item(a, criterion::innovative).comment, "done before");
+    EXPECT_FALSE(a.passes());
+    EXPECT_TRUE(a.eligible);
+}
+
+TEST(Checklist, MeasurableNeedsBaselineAndTarget) {
+    const auto none = sot_with([](json& j) { j.erase("effect_measures"); });
+    EXPECT_EQ(item(assess(none, default_rule_set()), criterion::measurable).verdict, verdict::not_met);
+    const auto partial = sot_with([](json& j) {
+        j["effect_measures"] = json::array({{{"name", "cost"}, {"unit", "SEK"}, {"baseline", 100}, {"target", nullptr}}});
+    });
+    EXPECT_EQ(item(assess(partial, default_rule_set()), criterion::measurable).verdict, verdict::needs_information);
+    const auto full = sot_with([](json& j) {
+        j["effect_measures"] = json::array({{{"name", "cost"}, {"unit", "SEK"}, {"baseline", 100}, {"target", 60}}});
+    });
+    EXPECT_EQ(item(assess(full, default_rule_set()), criterion::measurable).verdict, verdict::met);
+}
+
+TEST(Checklist, DataOverridesAContraryEvaluatorAndSaysSo) {
+    const auto app = sot_with([](json& j) {
+        j.erase("effect_measures");
+        j["criteria"]["measurable"] = {{"assessment", {{"verdict", "met"}}}};
+    });
+    const auto a = assess(app, default_rule_set());
+    EXPECT_EQ(item(a, criterion::measurable).verdict, verdict::not_met);
+    EXPECT_TRUE(has_code(a.findings, "evaluator_verdict_differs_from_data"));
+}
+
+TEST(Checklist, AnOverlongPeriodIsABudgetSupplement) {
+    const auto a = assess(example("kalmar-esf.json"), default_rule_set());
+    EXPECT_EQ(item(a, criterion::not_budget_supplement).verdict, verdict::not_met);
+}
+
+TEST(Checklist, ReturnTransferAgreementFromTheData) {
+    const auto app = sot_with([](json& j) { j["return_transfer"] = {{"share", 1.0}}; });
+    EXPECT_EQ(item(assess(app, default_rule_set()), criterion::return_transfer_agreement).verdict, verdict::met);
+}
