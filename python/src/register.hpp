@@ -34,6 +34,14 @@ py::str to_pystr(const std::string& text);
 py::object to_pydate(socinv::date d);
 socinv::date from_pydate(py::handle value);
 
+// JSON nested deeper than this is rejected before parsing: nlohmann's copy and dump recurse
+// per level, and Python's json module stops near 1000 levels.
+inline constexpr std::size_t max_json_depth = 128;
+
+// The error for a text whose arrays and objects nest deeper than max_json_depth, naming the
+// pointer of the first container too deep; nullopt otherwise (syntax is left to the parser).
+std::optional<socinv::input_error> nesting_error(std::string_view text, const std::string& source);
+
 // An instance of socinv.errors.InputError carrying the pointer, value, source and message.
 py::object make_input_error(const socinv::input_error& error);
 

@@ -2,6 +2,8 @@
 // kept as an opaque C++ object with read-only properties.
 
 #include <memory>
+#include <string_view>
+#include <vector>
 
 #include <pybind11/stl.h>
 
@@ -18,6 +20,65 @@ py::tuple party_tuple(const party& p) {
 }
 
 }  // namespace
+
+std::optional<input_error> nesting_error(std::string_view text, const std::string& source) {
+    struct frame {
+        bool object;
+        std::size_t index;     // arrays: the element being read
+        std::string_view key;  // objects: the last key, still quoted and escaped
+    };
+    std::vector<frame> stack;
+    bool expect_key = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        switch (text[i]) {
+            case '"': {
+                const std::size_t begin = i;
+                for (++i; i < text.size() && text[i] != '"'; ++i)
+                    if (text[i] == '\\') ++i;
+                if (expect_key && !stack.empty() && stack.back().object) stack.back().key = text.substr(begin, i + 1 - begin);
+                expect_key = false;
+                break;
+            }
+            case '{':
+            case '[':
+                if (stack.size() == max_json_depth) {
+                    std::string pointer;
+                    for (const frame& f : stack) {
+                        if (!f.object) {
+                            pointer = io::join_pointer(pointer, f.index);
+                            continue;
+                        }
+                        std::string key(f.key);
+                        try {
+                            key = io::json::parse(f.key).get<std::string>();
+                        } catch (const std::exception&) {
+                        }
+                        pointer = io::join_pointer(pointer, key);
+                    }
+                    return input_error(pointer, text[i] == '{' ? "an object" : "an array",
+                                       "arrays and objects are nested more than " + std::to_string(max_json_depth) +
+                                           " levels deep")
+                        .with_source(source);
+                }
+                stack.push_back({text[i] == '{', 0, {}});
+                expect_key = text[i] == '{';
+                break;
+            case '}':
+            case ']':
+                if (!stack.empty()) stack.pop_back();
+                expect_key = false;
+                break;
+            case ',':
+                if (!stack.empty()) {
+                    if (stack.back().object) expect_key = true;
+                    else ++stack.back().index;
+                }
+                break;
+            default: break;
+        }
+    }
+    return std::nullopt;
+}
 
 void register_application(py::module_& m) {
     using app_ptr = std::shared_ptr<application>;
@@ -64,6 +125,7 @@ void register_application(py::module_& m) {
             app_ptr app;
             {
                 py::gil_scoped_release release;
+                if (auto error = nesting_error(text, source)) throw *error;
                 app = std::make_shared<application>(parse_application(text, source));
             }
             return app;

@@ -1,0 +1,54 @@
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <map>
+
+#include "socinv/detail/parallel.hpp"
+#include "socinv/rules/batch.hpp"
+#include "test_helpers.hpp"
+
+using namespace socinv;
+
+TEST(Batch, JsonLinesGiveTheSameVerdictsAsSingleFiles) {
+    const std::string text = io::read_file(socinv::testing::example_path("applications/batch.jsonl"));
+    const auto inputs = json_lines_inputs(text, "batch.jsonl");
+    const auto results = assess_batch(inputs, default_rule_set());
+    ASSERT_EQ(results.size(), 7u);
+    const char* files[] = {"sot.json", "varberga-oxhagen.json", "aktiv-24.json", "kalmar-esf.json",
+                           "for-profit-partner.json", "single-administration.json", "sot-extension.json"};
+    std::map<std::string, bool> single;
+    for (const char* f : files) {
+        const auto app = socinv::testing::example(f);
+        single[app.id] = assess(app, default_rule_set()).eligible;
+    }
+    for (const auto& r : results) {
+        ASSERT_TRUE(r.assessment) << r.error->what();
+        EXPECT_FALSE(r.error);
+        ASSERT_TRUE(single.count(r.application->id)) << r.application->id;
+        EXPECT_EQ(r.assessment->eligible, single[r.application->id]) << r.application->id;
+    }
+    EXPECT_EQ(inputs[0].source, "batch.jsonl:1");
+}
+
+TEST(Batch, ABadLineIsAnErrorResultAndTheOthersGoOn) {
+    // The SöT file spans many lines; as JSON Lines only whole-line documents are valid.
+    const std::string one_line = nlohmann::json::parse(io::read_file(socinv::testing::example_path("applications/sot.json"))).dump();
+    const std::string lines = "{}\n\n" + one_line + "\nnot json\n";
+    const auto results = assess_batch(json_lines_inputs(lines, "x.jsonl"), default_rule_set());
+    ASSERT_EQ(results.size(), 3u);
+    ASSERT_TRUE(results[0].error);
+    EXPECT_EQ(results[0].error->pointer(), "/id");
+    EXPECT_EQ(results[0].error->source(), "x.jsonl:1");
+    ASSERT_TRUE(results[1].assessment);
+    EXPECT_TRUE(results[1].assessment->eligible);
+    ASSERT_TRUE(results[2].error);
+    EXPECT_EQ(results[2].error->source(), "x.jsonl:4");
+}
+
+TEST(Batch, ParallelForVisitsEveryIndexOnceAndPropagatesErrors) {
+    std::vector<std::atomic<int>> seen(10000);
+    detail::parallel_for(seen.size(), [&](std::size_t i) { seen[i]++; });
+    for (const auto& s : seen) EXPECT_EQ(s.load(), 1);
+    EXPECT_THROW(detail::parallel_for(1000, [](std::size_t i) { if (i == 777) throw std::runtime_error("x"); }),
+                 std::runtime_error);
+}
