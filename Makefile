@@ -65,7 +65,7 @@ test:
 demo: install-python
 	$(BIN)/socinv assess examples/applications/sot.json
 
-bench: install-python
+bench: build install-python
 	$(PIP) install --quiet -r requirements/bench.txt
 	@if [ -f bench/run_all.py ]; then \
 	    $(PYTHON) bench/run_all.py; \

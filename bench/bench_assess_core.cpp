@@ -1,0 +1,65 @@
+// Benchmark: assessing a JSON Lines batch against nlohmann/json parsing the same lines.
+// Usage: bench_assess_core FILE.jsonl — prints one JSON object with the timings in seconds.
+
+#include <chrono>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "socinv/socinv.hpp"
+
+namespace {
+
+template <class F>
+double best_of(int runs, F&& f) {
+    double best = 1e300;
+    for (int i = 0; i < runs; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        f();
+        best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    return best;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 2) {
+        std::cerr << "usage: bench_assess_core FILE.jsonl\n";
+        return 2;
+    }
+    const std::string text = socinv::io::read_file(argv[1]);
+    const auto inputs = socinv::json_lines_inputs(text, argv[1]);
+    const auto rules = socinv::default_rule_set();
+    std::size_t sink = 0;
+
+    const double parse_one_core = best_of(3, [&] {
+        for (const auto& in : inputs) sink += nlohmann::json::parse(in.text).size();
+    });
+    const double parse_all_cores = best_of(3, [&] {
+        std::vector<std::size_t> sizes(inputs.size());
+        socinv::detail::parallel_for(inputs.size(), [&](std::size_t i) { sizes[i] = nlohmann::json::parse(inputs[i].text).size(); });
+        sink += sizes.back();
+    });
+    const double assess_one_core = best_of(3, [&] {
+        for (const auto& in : inputs) sink += socinv::assess_text(in, rules, {}).assessment->eligible;
+    });
+    const double assess_all_cores = best_of(3, [&] { sink += socinv::assess_batch(inputs, rules).size(); });
+    const double assess_json_out_all_cores = best_of(3, [&] {
+        std::vector<std::string> out(inputs.size());
+        socinv::detail::parallel_for(inputs.size(), [&](std::size_t i) {
+            out[i] = socinv::to_json(*socinv::assess_text(inputs[i], rules, {}).assessment).dump();
+        });
+        sink += out.back().size();
+    });
+    nlohmann::json result = {{"applications", inputs.size()},
+                             {"bytes", text.size()},
+                             {"cores", socinv::detail::worker_count()},
+                             {"parse_one_core", parse_one_core},
+                             {"parse_all_cores", parse_all_cores},
+                             {"assess_one_core", assess_one_core},
+                             {"assess_all_cores", assess_all_cores},
+                             {"assess_json_output_all_cores", assess_json_out_all_cores},
+                             {"sink", sink}};
+    std::cout << result.dump() << "\n";
+}
