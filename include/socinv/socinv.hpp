@@ -12,6 +12,18 @@
 #include "socinv/application/criterion.hpp"
 #include "socinv/application/party.hpp"
 
+#include "socinv/economics/cash_flow.hpp"
+#include "socinv/economics/cash_flow_batch.hpp"
+#include "socinv/economics/cost_model.hpp"
+#include "socinv/economics/day_count.hpp"
+#include "socinv/economics/discount_schedule.hpp"
+#include "socinv/economics/distribution.hpp"
+#include "socinv/economics/exclusion_cost.hpp"
+#include "socinv/economics/irr.hpp"
+#include "socinv/economics/monte_carlo.hpp"
+#include "socinv/economics/random.hpp"
+#include "socinv/economics/xnpv.hpp"
+
 #include "socinv/rules/assessment.hpp"
 #include "socinv/rules/batch.hpp"
 #include "socinv/rules/builtin_rule_sets.hpp"
@@ -22,6 +34,8 @@
 
 #include "socinv/io/application_json.hpp"
 #include "socinv/io/assessment_json.hpp"
+#include "socinv/io/economic_result_json.hpp"
+#include "socinv/io/economics_json.hpp"
 #include "socinv/io/json_reader.hpp"
 #include "socinv/io/load.hpp"
 #include "socinv/io/read.hpp"

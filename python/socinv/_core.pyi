@@ -3,7 +3,7 @@
 
 import datetime
 from collections.abc import Sequence
-from typing import Optional, Union
+from typing import Any, Optional, Union
 
 from socinv.errors import InputError
 
@@ -100,6 +100,7 @@ class Assessment:
     @property
     def application(self) -> Application: ...
     def to_json(self, lang: str = "en", indent: int = -1) -> str: ...
+    def summary(self) -> dict[str, Any]: ...
     def text_report(self, lang: str = "en") -> str: ...
 
 def assess(application: Application, rules: RuleSet, fund_available_ore: Optional[int] = None) -> Assessment: ...

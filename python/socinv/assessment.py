@@ -164,11 +164,13 @@ class Assessment:
 
     @property
     def whole_months(self) -> int:
-        return self._data()["eligibility"]["whole_months"]
+        """Complete calendar months of the period."""
+        return self._core.summary()["whole_months"]
 
     @property
     def days(self) -> int:
-        return self._data()["eligibility"]["days"]
+        """Days of the period, both ends counted."""
+        return self._core.summary()["days"]
 
     # --- the explanation ------------------------------------------------------------------
 
@@ -449,8 +451,8 @@ def summary_frame(assessments: Iterable[Assessment]) -> pandas.DataFrame:
 
     rows = []
     for a in assessments:
-        d = a._data()
-        funding = [c for c in d["checklist"] if not c["advisory"]]
+        s = a._core.summary()
+        funding = [verdict for _, advisory, verdict in s["checklist"] if not advisory]
         rows.append(
             {
                 "id": a.id,
@@ -459,13 +461,13 @@ def summary_frame(assessments: Iterable[Assessment]) -> pandas.DataFrame:
                 "eligible": a.eligible,
                 "passes": a.passes,
                 "requested": a.requested,
-                "months": d["eligibility"]["whole_months"],
-                "rules_met": ", ".join(x["id"] for x in d["eligibility"]["alternatives"] if x["met"]),
-                "errors": ", ".join(f["code"] for f in d["findings"] if f["severity"] == "error"),
-                "warnings": ", ".join(f["code"] for f in d["findings"] if f["severity"] == "warning"),
-                "criteria_met": sum(c["verdict"] == "met" for c in funding),
-                "criteria_not_met": sum(c["verdict"] == "not_met" for c in funding),
-                "criteria_open": sum(c["verdict"] == "needs_information" for c in funding),
+                "months": s["whole_months"],
+                "rules_met": ", ".join(s["rules_met"]),
+                "errors": ", ".join(code for code, severity in s["findings"] if severity == "error"),
+                "warnings": ", ".join(code for code, severity in s["findings"] if severity == "warning"),
+                "criteria_met": funding.count("met"),
+                "criteria_not_met": funding.count("not_met"),
+                "criteria_open": funding.count("needs_information"),
             }
         )
     columns = [

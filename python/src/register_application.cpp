@@ -1,6 +1,8 @@
 // Bindings for socinv/application and io/application_json: an application parsed from JSON text,
 // kept as an opaque C++ object with read-only properties.
 
+#include <algorithm>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -22,6 +24,10 @@ py::tuple party_tuple(const party& p) {
 }  // namespace
 
 std::optional<input_error> nesting_error(std::string_view text, const std::string& source) {
+    // Depth cannot exceed the number of brackets: most documents need no scan at all.
+    const auto brackets = std::count(text.begin(), text.end(), '[') + std::count(text.begin(), text.end(), '{');
+    if (static_cast<std::size_t>(brackets) <= max_json_depth) return std::nullopt;
+
     struct frame {
         bool object;
         std::size_t index;     // arrays: the element being read
@@ -32,9 +38,19 @@ std::optional<input_error> nesting_error(std::string_view text, const std::strin
     for (std::size_t i = 0; i < text.size(); ++i) {
         switch (text[i]) {
             case '"': {
+                // To the closing quote: one not preceded by an odd number of backslashes.
                 const std::size_t begin = i;
-                for (++i; i < text.size() && text[i] != '"'; ++i)
-                    if (text[i] == '\\') ++i;
+                for (;;) {
+                    const void* quote = std::memchr(text.data() + i + 1, '"', text.size() - i - 1);
+                    if (quote == nullptr) {
+                        i = text.size();
+                        break;
+                    }
+                    i = static_cast<std::size_t>(static_cast<const char*>(quote) - text.data());
+                    std::size_t backslashes = 0;
+                    while (text[i - 1 - backslashes] == '\\') ++backslashes;
+                    if (backslashes % 2 == 0) break;
+                }
                 if (expect_key && !stack.empty() && stack.back().object) stack.back().key = text.substr(begin, i + 1 - begin);
                 expect_key = false;
                 break;

@@ -118,6 +118,27 @@ void register_rules(py::module_& m) {
             py::arg("lang") = "en", py::arg("indent") = -1,
             "The assessment as JSON text (the output of `socinv assess --format json`).")
         .def(
+            "summary",
+            [](const bound_assessment& a) {
+                // What a table of many assessments needs, without going through JSON.
+                const assessment& r = a.result;
+                py::list met, findings, checklist;
+                for (const auto& alt : r.eligibility.alternatives)
+                    if (alt.met) met.append(alt.id);
+                for (const auto& f : r.findings) findings.append(py::make_tuple(f.code, to_string(f.severity)));
+                for (const auto& item : r.checklist)
+                    checklist.append(py::make_tuple(to_string(item.criterion), item.advisory, to_string(item.verdict)));
+                py::dict d;
+                d["whole_months"] = r.eligibility.whole_months;
+                d["days"] = r.eligibility.days;
+                d["rules_met"] = met;
+                d["findings"] = findings;
+                d["checklist"] = checklist;
+                return d;
+            },
+            "whole_months, days, rules_met (ids), findings ((code, severity) pairs) and checklist "
+            "((criterion, advisory, verdict) triples), without the texts.")
+        .def(
             "text_report",
             [](const bound_assessment& a, const std::string& lang) {
                 return to_pystr(text_report(a.result, *a.application, parse_language(lang)));

@@ -3,6 +3,8 @@
 #include "cli/cli.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdio>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -19,12 +21,16 @@ constexpr const char* main_help = R"(socinv 0.1.0 - evaluate municipal social in
 Usage:
   socinv assess FILE... [--rules NAME|PATH] [--format text|json] [--lang en|sv]
                         [--fund-available AMOUNT] [--input-format auto|json|jsonl]
+  socinv simulate FILE [--draws N] [--seed S] [--format text|json] [--lang en|sv]
   socinv rules [NAME|PATH]
   socinv --help | --version
 
 Commands:
   assess   Judge applications against an eligibility rule set and fill in the
            funding-criteria checklist. `socinv assess --help` for details.
+  simulate Evaluate an application's cost model (its `economics` section): the
+           point estimate, a Monte Carlo run over the uncertain inputs and a
+           one-way sensitivity (tornado). `socinv simulate --help` for details.
   rules    List the built-in rule sets, or print one (or a rule-set file) as JSON
            after checking it.
 
@@ -251,6 +257,105 @@ int run_assess(const std::vector<std::string>& args, std::ostream& out, std::ost
     return std::max(status, assess_all(units, rules, options, out, err));
 }
 
+constexpr const char* simulate_help = R"(Usage: socinv simulate FILE [options]
+
+Evaluate the cost model in an application's `economics` section
+(docs/economics.md): present values of costs and savings, NPV, benefit-cost and
+SROI ratios, payback year and break-even; then a Monte Carlo run over every
+input given as a distribution, and a tornado of one-way sensitivities (each
+input at its 10th and 90th percentile, the others at their means).
+
+Options:
+  --draws N            Monte Carlo draws (default 10000)
+  --seed S             seed; the same seed gives the same draws on any number
+                       of cores (default 1)
+  --format text|json   text report (default) or one JSON object
+  --lang en|sv         language of the text report (default en)
+  -h, --help           this text
+
+Exit codes: 0 done; 2 bad input or usage (an application without `economics`
+is bad input here).
+)";
+
+std::string percent(double x) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f %%", 100 * x);
+    return text;
+}
+
+int run_simulate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    std::vector<std::string> files;
+    simulation_options sim;
+    bool json_output = false;
+    language lang = language::en;
+    auto to_count = [](const std::string& name, const std::string& v) -> std::uint64_t {
+        std::uint64_t n = 0;
+        auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+        if (ec != std::errc() || end != v.data() + v.size())
+            throw usage_error(name + " must be a whole number, not \"" + v + "\"");
+        return n;
+    };
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "-h" || arg == "--help") {
+            out << simulate_help;
+            return exit_pass;
+        } else if (is_option(arg, "--draws")) {
+            sim.draws = to_count("--draws", option_value(args, i, "--draws"));
+            if (sim.draws == 0 || sim.draws > 100'000'000) throw usage_error("--draws must be between 1 and 100000000");
+        } else if (is_option(arg, "--seed")) {
+            sim.seed = to_count("--seed", option_value(args, i, "--seed"));
+        } else if (is_option(arg, "--format")) {
+            const std::string v = option_value(args, i, "--format");
+            if (v != "text" && v != "json") throw usage_error("--format must be text or json, not \"" + v + "\"");
+            json_output = v == "json";
+        } else if (is_option(arg, "--lang")) {
+            const std::string v = option_value(args, i, "--lang");
+            if (v != "en" && v != "sv") throw usage_error("--lang must be en or sv, not \"" + v + "\"");
+            lang = v == "sv" ? language::sv : language::en;
+        } else if (arg.size() > 1 && arg[0] == '-') {
+            throw usage_error("unknown option " + arg + " (see socinv simulate --help)");
+        } else {
+            files.push_back(arg);
+        }
+    }
+    if (files.size() != 1) throw usage_error("simulate needs exactly one FILE");
+    try {
+        const application app = files[0] == "-" ? parse_application(read_stream(std::cin), "<stdin>")
+                                                : load_application(files[0]);
+        if (app.economics.is_null())
+            throw input_error("/economics", "", "the application has no cost model (an \"economics\" section)")
+                .with_source(files[0]);
+        const cost_model model = cost_model_from(app);
+        const economic_result point = evaluate(model);
+        const simulation_result mc = simulate(model, sim);
+        const auto bars = tornado(model);
+        if (json_output) {
+            out << io::json{{"id", app.id}, {"point_estimate", to_json(point)}, {"simulation", to_json(mc)},
+                            {"tornado", to_json(bars)}}
+                       .dump()
+                << "\n";
+            return exit_pass;
+        }
+        const bool sv = lang == language::sv;
+        out << app.title << " (" << app.id << ")\n\n" << economics_summary(point, lang) << "\n";
+        out << (sv ? "Monte Carlo: " : "Monte Carlo: ") << mc.draws << (sv ? " dragningar, frö " : " draws, seed ") << mc.seed << "\n";
+        out << "  " << (sv ? "medelvärde NNV " : "mean NPV       ") << detail::msek(mc.mean_npv) << "\n";
+        out << "  " << "P10 / P50 / P90 " << detail::msek(mc.npv_percentile(0.1)) << " / "
+            << detail::msek(mc.npv_percentile(0.5)) << " / " << detail::msek(mc.npv_percentile(0.9)) << "\n";
+        out << "  " << (sv ? "sannolikhet att nå nollpunkten " : "probability of breaking even ")
+            << percent(mc.probability_break_even) << "\n\n";
+        out << (sv ? "Känslighet (P10 och P90 för varje osäker indata):\n" : "Sensitivity (each uncertain input at P10 and P90):\n");
+        for (const auto& b : bars)
+            out << "  " << detail::pad(b.input, 44) << detail::msek(b.npv_at_low) << "  ..  " << detail::msek(b.npv_at_high) << "\n";
+        if (bars.empty()) out << (sv ? "  (inga osäkra indata)\n" : "  (no uncertain inputs)\n");
+        return exit_pass;
+    } catch (const input_error& e) {
+        err << error_text(e) << "\n";
+        return exit_bad_input;
+    }
+}
+
 int run_rules(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     if (args.empty()) {
         out << "Built-in rule sets (the first is the default):\n";
@@ -296,6 +401,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         }
         if (command == "assess") return run_assess(rest, out, err);
         if (command == "rules") return run_rules(rest, out, err);
+        if (command == "simulate") return run_simulate(rest, out, err);
         throw usage_error("unknown command \"" + command + "\" (see socinv --help)");
     } catch (const usage_error& e) {
         err << "socinv: " << e.what() << "\n";

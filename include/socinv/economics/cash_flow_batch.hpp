@@ -91,19 +91,35 @@ inline double pick(std::span<const double> values, std::size_t i, double otherwi
 inline constexpr std::int64_t first_day = days_from_civil(1, 1, 1);
 inline constexpr std::int64_t last_day = days_from_civil(9999, 12, 31);
 
-// Checks the flows that are there (amount not NaN) of series i.
+// Checks the flows that are there (amount not NaN) of series i of a dated batch.
 inline void check_series(std::size_t i, std::span<const std::int64_t> days, std::span<const double> amounts) {
     for (std::size_t k = 0; k < amounts.size(); ++k) {
         if (std::isnan(amounts[k])) continue;
         const std::string pointer = "/" + std::to_string(i) + "/" + std::to_string(k);
         check_amount(amounts[k], pointer);
-        if (!days.empty() && (days[k] < first_day || days[k] > last_day))
+        if (days[k] < first_day || days[k] > last_day)
             throw input_error(pointer, std::to_string(days[k]),
                               days[k] == std::numeric_limits<std::int64_t>::min()
                                   ? "amount " + format_number(amounts[k]) + " has no date (NaT)"
                                   : "day number " + std::to_string(days[k]) +
                                         " is outside the dates 0001-01-01 – 9999-12-31");
     }
+}
+
+// The values of series i of a periodic batch: up to the last that is not NaN. A NaN before that
+// would shift the periods after it, so it is an error rather than padding.
+inline std::span<const double> leading_values(std::size_t i, std::span<const double> values) {
+    std::size_t end = values.size();
+    while (end > 0 && std::isnan(values[end - 1])) --end;
+    for (std::size_t k = 0; k < end; ++k) {
+        const std::string pointer = "/" + std::to_string(i) + "/" + std::to_string(k);
+        if (std::isnan(values[k]))
+            throw input_error(pointer, "nan",
+                              "value " + std::to_string(k) + " of series " + std::to_string(i) +
+                                  " is NaN but later values are not; only trailing NaN pads a series of periods");
+        check_amount(values[k], pointer);
+    }
+    return values.first(end);
 }
 
 inline void check_batch(std::size_t days, std::size_t amounts, const series_layout& layout) {
@@ -113,7 +129,7 @@ inline void check_batch(std::size_t days, std::size_t amounts, const series_layo
     layout.check(amounts);
 }
 
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+inline constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
 
 }  // namespace detail
 
@@ -124,14 +140,14 @@ inline std::vector<double> xirr_batch(std::span<const std::int64_t> days, std::s
     detail::check_batch(days.size(), amounts.size(), layout);
     detail::check_per_series(guesses, layout.size(), "guess");
     for (const double g : guesses) detail::check_rate(g, "guess");
-    std::vector<double> out(layout.size(), detail::nan);
+    std::vector<double> out(layout.size(), detail::not_a_number);
     detail::parallel_for(layout.size(), [&](std::size_t i) {
         thread_local detail::prepared_flows prepared;
         const auto d = days.subspan(layout.offsets[i], layout.lengths[i]);
         const auto a = amounts.subspan(layout.offsets[i], layout.lengths[i]);
         detail::check_series(i, d, a);
         detail::prepare_dated(d, a, dc, prepared);
-        out[i] = detail::xirr_prepared(prepared, detail::pick(guesses, i, detail::default_guess)).value_or(detail::nan);
+        out[i] = detail::xirr_prepared(prepared, detail::pick(guesses, i, detail::default_guess)).value_or(detail::not_a_number);
     });
     return out;
 }
@@ -142,53 +158,43 @@ inline std::vector<double> xnpv_batch(std::span<const double> rates, std::span<c
                                       day_count dc = day_count::act_365_first) {
     detail::check_batch(days.size(), amounts.size(), layout);
     detail::check_per_series(rates, layout.size(), "rate");
-    std::vector<double> out(layout.size(), detail::nan);
+    std::vector<double> out(layout.size(), detail::not_a_number);
     if (rates.empty()) return out;
     detail::parallel_for(layout.size(), [&](std::size_t i) {
         const auto d = days.subspan(layout.offsets[i], layout.lengths[i]);
         const auto a = amounts.subspan(layout.offsets[i], layout.lengths[i]);
         detail::check_series(i, d, a);
-        const double rate = detail::pick(rates, i, detail::nan);
+        const double rate = detail::pick(rates, i, detail::not_a_number);
         if (rate > -1.0 && std::isfinite(rate)) out[i] = detail::xnpv_days(rate, d, a, dc, true);
     });
     return out;
 }
 
-// IRR of every series; NaN entries are left out, so a NaN-padded row is its leading values.
+// IRR of every series; trailing NaN entries pad a series (a NaN before a value is an error).
 inline std::vector<double> irr_batch(std::span<const double> amounts, const series_layout& layout,
                                      std::span<const double> guesses = {}) {
     layout.check(amounts.size());
     detail::check_per_series(guesses, layout.size(), "guess");
     for (const double g : guesses) detail::check_rate(g, "guess");
-    std::vector<double> out(layout.size(), detail::nan);
+    std::vector<double> out(layout.size(), detail::not_a_number);
     detail::parallel_for(layout.size(), [&](std::size_t i) {
-        thread_local std::vector<double> values;
-        const auto a = amounts.subspan(layout.offsets[i], layout.lengths[i]);
-        detail::check_series(i, {}, a);
-        values.clear();
-        for (const double v : a)
-            if (!std::isnan(v)) values.push_back(v);
-        out[i] = detail::irr_values(values, detail::pick(guesses, i, detail::default_guess)).value_or(detail::nan);
+        const auto values = detail::leading_values(i, amounts.subspan(layout.offsets[i], layout.lengths[i]));
+        out[i] = detail::irr_values(values, detail::pick(guesses, i, detail::default_guess)).value_or(detail::not_a_number);
     });
     return out;
 }
 
-// NPV of every series (NaN entries left out); rates: one for all, or one per series.
+// NPV of every series (trailing NaN entries pad); rates: one for all, or one per series.
 inline std::vector<double> npv_batch(std::span<const double> rates, std::span<const double> amounts,
                                      const series_layout& layout, bool start_from_zero = true) {
     layout.check(amounts.size());
     detail::check_per_series(rates, layout.size(), "rate");
-    std::vector<double> out(layout.size(), detail::nan);
+    std::vector<double> out(layout.size(), detail::not_a_number);
     if (rates.empty()) return out;
     detail::parallel_for(layout.size(), [&](std::size_t i) {
-        thread_local std::vector<double> values;
-        const auto a = amounts.subspan(layout.offsets[i], layout.lengths[i]);
-        detail::check_series(i, {}, a);
-        const double rate = detail::pick(rates, i, detail::nan);
+        const auto values = detail::leading_values(i, amounts.subspan(layout.offsets[i], layout.lengths[i]));
+        const double rate = detail::pick(rates, i, detail::not_a_number);
         if (!(rate > -1.0 && std::isfinite(rate))) return;
-        values.clear();
-        for (const double v : a)
-            if (!std::isnan(v)) values.push_back(v);
         out[i] = detail::npv_values(rate, values, start_from_zero);
     });
     return out;

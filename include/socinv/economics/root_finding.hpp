@@ -11,7 +11,8 @@
 // - No rate exists when the amounts, in time order with flows at the same time merged and zeros
 //   left out, do not change sign (Descartes' rule of signs, which holds for sums of exponentials:
 //   there are at most as many roots as sign changes). All-zero, empty and one-flow series have
-//   no rate.
+//   no rate, and neither has a series whose rate would overflow a double (beyond about 1e308) or
+//   round to -100 % (within about 1e-16 of it).
 // - With exactly one sign change the root is unique and that root is returned.
 // - With several sign changes there may be several roots; the one closest to the guess (default
 //   0.1) is returned. The solver scans a fixed grid of rates outward from the guess on both sides
@@ -269,9 +270,12 @@ std::optional<double> find_rate(const Npv& f, const npv_limits& limits, double g
         s.done = true;
         if (limits.sign_changes == 1) break;
     }
-    if (best) return best;
-    if (const auto u = touching_root(f, u0)) return std::expm1(*u);
-    return std::nullopt;
+    if (!best) {
+        if (const auto u = touching_root(f, u0)) best = std::expm1(*u);
+    }
+    // A rate beyond the range of a double, or so close to -100 % that it rounds to it.
+    if (best && !(std::isfinite(*best) && *best > -1.0)) return std::nullopt;
+    return best;
 }
 
 // Every rate in [lo, hi] (lo > -1) at which f is zero, ascending: sign changes on a grid with

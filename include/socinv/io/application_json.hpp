@@ -8,6 +8,7 @@
 
 #include "socinv/application/application.hpp"
 #include "socinv/core/money_format.hpp"
+#include "socinv/io/economics_json.hpp"
 #include "socinv/io/json_reader.hpp"
 
 namespace socinv {
@@ -189,6 +190,8 @@ inline application application_from_json(const io::json& j) {
 
     // Sums must fit too: an overflow here is the input's fault, not a crash.
     at_pointer("/budget", [&] { return app.total_cost(); });
+    // A cost model that cannot be built is bad input, found when the application is read.
+    if (!app.economics.is_null()) (void)cost_model_from(app);
     return app;
 }
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "socinv/core/money_format.hpp"
+#include "socinv/io/economic_result_json.hpp"
 #include "socinv/io/json_reader.hpp"
 #include "socinv/rules/assessment.hpp"
 
@@ -52,6 +53,11 @@ inline io::json to_json(const assessment& a, language lang = language::en) {
                          {"days", y.days},
                          {"amount", format_decimal(y.amount)},
                          {"source", y.from_budget ? "budget" : "requested_by_days"}});
+    json economics = nullptr;
+    if (a.economics) {
+        economics = to_json(*a.economics);
+        economics.erase("by_year");  // the summary; `socinv simulate` and the Python API give the tables
+    }
     return {{"id", a.application_id},
             {"title", a.title},
             {"rules", {{"name", a.rule_set_name}, {"version", a.rule_set_version}}},
@@ -64,7 +70,8 @@ inline io::json to_json(const assessment& a, language lang = language::en) {
               {"days", a.eligibility.days}}},
             {"findings", std::move(findings)},
             {"checklist", std::move(checklist)},
-            {"budget_years", std::move(years)}};
+            {"budget_years", std::move(years)},
+            {"economics", std::move(economics)}};
 }
 
 }  // namespace socinv

@@ -1,6 +1,8 @@
 #pragma once
 // The human-readable assessment report of `socinv assess`, in English or Swedish.
 
+#include <cmath>
+#include <cstdio>
 #include <sstream>
 #include <string>
 
@@ -23,7 +25,38 @@ inline std::string verdict_text(verdict v, language lang) {
     return lang == language::sv ? std::string(swedish_name(v)) : std::string(to_string(v));
 }
 
+inline std::string msek(double sek) {
+    char text[48];
+    std::snprintf(text, sizeof text, "%.2f MSEK", sek / 1e6);
+    return text;
+}
+
 }  // namespace detail
+
+// The cost model's point estimate in a few lines.
+inline std::string economics_summary(const economic_result& e, language lang = language::en) {
+    const bool sv = lang == language::sv;
+    std::ostringstream out;
+    char ratio[64];
+    out << (sv ? "Kostnadsmodell (" : "Cost model (") << to_string(e.view) << (sv ? ", nuvärden):\n" : " view, present values):\n");
+    out << "  " << detail::pad(sv ? "Kostnader" : "Costs", 28) << detail::msek(e.pv_costs) << "\n";
+    out << "  " << detail::pad(sv ? "Besparingar" : "Savings", 28) << detail::msek(e.pv_savings) << "\n";
+    out << "  " << detail::pad(sv ? "Nettonuvärde" : "Net present value", 28) << detail::msek(e.npv) << "\n";
+    std::snprintf(ratio, sizeof ratio, "%.2f", e.benefit_cost_ratio);
+    out << "  " << detail::pad(sv ? "Nytta/kostnad" : "Benefit-cost ratio", 28) << ratio << "\n";
+    std::snprintf(ratio, sizeof ratio, "%.2f", e.sroi_ratio);
+    out << "  " << detail::pad(sv ? "SROI (samhälle)" : "SROI ratio (society)", 28) << ratio << "\n";
+    out << "  " << detail::pad(sv ? "Återbetalt år" : "Payback year", 28)
+        << (e.payback_year ? std::to_string(*e.payback_year) : std::string(sv ? "inte inom horisonten" : "not within the horizon"))
+        << "\n";
+    std::snprintf(ratio, sizeof ratio, "%.1f of %.0f (%.1f %%)", e.break_even_successes, e.participants,
+                  100 * e.break_even_success_rate);
+    if (sv) std::snprintf(ratio, sizeof ratio, "%.1f av %.0f (%.1f %%)", e.break_even_successes, e.participants,
+                          100 * e.break_even_success_rate);
+    out << "  " << detail::pad(sv ? "Nollpunkt, lyckade deltagare" : "Break-even successes", 28)
+        << (std::isfinite(e.break_even_successes) ? std::string(ratio) : std::string(sv ? "nås inte" : "not reachable")) << "\n";
+    return out.str();
+}
 
 inline std::string text_report(const assessment& a, const application& app, language lang = language::en) {
     const bool sv = lang == language::sv;
@@ -72,6 +105,8 @@ inline std::string text_report(const assessment& a, const application& app, lang
     for (const auto& y : a.budget_years)
         out << "  " << y.year << "  " << detail::pad(std::to_string(y.days) + (sv ? " dagar" : " days"), 10) << "  "
             << format_sek(y.amount) << "\n";
+
+    if (a.economics) out << "\n" << economics_summary(*a.economics, lang);
 
     int not_met = 0, open = 0;
     for (const auto& item : a.checklist) {

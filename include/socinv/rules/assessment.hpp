@@ -7,6 +7,8 @@
 
 #include "socinv/application/application.hpp"
 #include "socinv/core/allocation.hpp"
+#include "socinv/economics/cost_model.hpp"
+#include "socinv/io/economics_json.hpp"
 #include "socinv/rules/checklist.hpp"
 #include "socinv/rules/eligibility.hpp"
 #include "socinv/rules/rule_set.hpp"
@@ -32,6 +34,7 @@ struct assessment {
     std::vector<finding> findings;  // eligibility findings, then checklist findings
     std::vector<budget_year_amount> budget_years;
     money requested;
+    std::optional<economic_result> economics;  // the point estimate, when the application has a cost model
 
     // Exit-code sense: eligible and no funding criterion not met.
     bool passes() const { return eligible && !any_criterion_not_met(checklist); }
@@ -65,7 +68,9 @@ inline assessment assess(const application& app, const rule_set& rules, const as
     result.eligibility = assess_eligibility(app, rules, context);
     result.eligible = result.eligibility.eligible;
     result.findings = result.eligibility.findings;
-    result.checklist = evaluate_checklist(app, rules, result.eligibility, result.findings);
+    if (!app.economics.is_null()) result.economics = evaluate(cost_model_from(app));
+    result.checklist = evaluate_checklist(app, rules, result.eligibility, result.findings,
+                                          result.economics ? &*result.economics : nullptr);
     result.budget_years = money_by_budget_year(app);
     return result;
 }

@@ -1,10 +1,12 @@
 #pragma once
 // The funding-criteria checklist: each criterion judged from the data or by the evaluator.
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "socinv/application/application.hpp"
+#include "socinv/economics/cost_model.hpp"
 #include "socinv/rules/eligibility.hpp"
 #include "socinv/rules/finding.hpp"
 
@@ -77,6 +79,25 @@ inline data_verdict judge_measurable(const application& app) {
     return out;
 }
 
+// From the cost model: savings that outweigh the cost are met; savings that do not are an open
+// question for the evaluator; no savings at all are not met.
+inline data_verdict judge_reduced_needs(const economic_result& e) {
+    const auto msek = [](double sek) {
+        char text[48];
+        std::snprintf(text, sizeof text, "%.2f MSEK", sek / 1e6);
+        return std::string(text);
+    };
+    const std::string view(to_string(e.view));
+    std::vector<evidence_item> ev{{"cost model (" + view + " view): present value of savings " + msek(e.pv_savings) +
+                                       " against costs " + msek(e.pv_costs) + ", NPV " + msek(e.npv),
+                                   "kostnadsmodell (" + view + "): nuvärde av besparingar " + msek(e.pv_savings) +
+                                       " mot kostnader " + msek(e.pv_costs) + ", nettonuvärde " + msek(e.npv)}};
+    if (!(e.pv_savings > 0)) return {verdict::not_met, ev};
+    if (e.npv >= 0) return {verdict::met, ev};
+    ev.push_back({"the savings do not cover the cost within the horizon", "besparingarna täcker inte kostnaden inom horisonten"});
+    return {verdict::needs_information, ev};
+}
+
 }  // namespace detail
 
 // Judges every criterion. Criteria the data can decide are decided from it (collaboration from
@@ -85,7 +106,8 @@ inline data_verdict judge_measurable(const application& app) {
 // Where the evaluator's verdict differs from the data's, a warning finding says so.
 inline std::vector<checklist_item> evaluate_checklist(const application& app, const rule_set& rules,
                                                       const eligibility_result& eligibility,
-                                                      std::vector<finding>& findings) {
+                                                      std::vector<finding>& findings,
+                                                      const economic_result* economics = nullptr) {
     std::vector<checklist_item> items;
     for (const auto& [c, name] : criterion_names) {
         checklist_item item;
@@ -112,6 +134,9 @@ inline std::vector<checklist_item> evaluate_checklist(const application& app, co
                 else
                     item.evidence.push_back({"time-limited: " + app.period.to_string(),
                                              "tidsbegränsad: " + app.period.to_string()});
+                break;
+            case criterion::reduced_future_resource_needs:
+                if (economics) data = detail::judge_reduced_needs(*economics);
                 break;
             case criterion::return_transfer_agreement:
                 if (!app.return_transfer.is_null())

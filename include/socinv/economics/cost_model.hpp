@@ -1,0 +1,272 @@
+#pragma once
+// The cost model of a social investment: what it costs, what it saves for whom, and when.
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "socinv/detail/enum_names.hpp"
+#include "socinv/economics/discount_schedule.hpp"
+#include "socinv/economics/distribution.hpp"
+#include "socinv/economics/exclusion_cost.hpp"
+
+namespace socinv {
+
+// Whose savings count: society's (real resources of every payer, transfers left out), the
+// public sector's (municipality, region and state, transfers included) or the municipality's.
+enum class economic_view { society, public_sector, municipality };
+
+inline constexpr detail::enum_names<economic_view, 3> economic_view_names{{
+    {economic_view::society, "society"},
+    {economic_view::public_sector, "public_sector"},
+    {economic_view::municipality, "municipality"},
+}};
+inline std::string_view to_string(economic_view v) { return detail::name_of(v, economic_view_names); }
+
+inline bool counts_in_view(const exclusion_cost_item& item, economic_view view) {
+    switch (view) {
+        case economic_view::society: return item.nature == cost_nature::resource;
+        case economic_view::public_sector:
+            return item.level == payer_level::municipality || item.level == payer_level::region ||
+                   item.level == payer_level::state;
+        case economic_view::municipality: return item.level == payer_level::municipality;
+    }
+    return false;
+}
+
+struct cohort {
+    int year = 0;             // the budget year the participants start
+    double participants = 0;  // people
+};
+
+struct yearly_amount {
+    int year = 0;
+    double amount = 0;  // SEK
+};
+
+// Who pays the intervention's costs, as shares of them: the fund and any co-financiers.
+struct cost_payer {
+    std::string name;
+    double share = 0;
+};
+
+struct cost_model {
+    int base_year = 0;        // flows in this budget year are not discounted
+    int horizon_years = 30;   // years counted from base_year
+    discount_schedule discount = discount_schedule::constant(0.035);
+    economic_view view = economic_view::society;
+    std::vector<yearly_amount> intervention_costs;
+    std::vector<cost_payer> cost_payers;
+    std::vector<cohort> cohorts;
+    exclusion_cost_profile exclusion = default_exclusion_costs();
+    // SROI adjustments and effects (Social Value UK): the share of participants who leave
+    // exclusion; deadweight (would have happened anyway), attribution (others' credit),
+    // displacement (moved, not removed); drop-off per year after the first; how long it lasts.
+    distribution success_rate = distribution::fixed(0.0);
+    distribution deadweight = distribution::fixed(0.0);
+    distribution attribution = distribution::fixed(0.0);
+    distribution displacement = distribution::fixed(0.0);
+    distribution drop_off = distribution::fixed(0.0);
+    distribution effect_years = distribution::fixed(10.0);
+    distribution cost_factor = distribution::fixed(1.0);  // cost overrun (1 = as budgeted)
+    int start_lag_years = 1;                               // savings start the year after a cohort starts
+};
+
+// One value for every uncertain input of a model, in the order of `uncertain_inputs`.
+struct model_values {
+    double success_rate, deadweight, attribution, displacement, drop_off, effect_years, cost_factor, scale;
+    std::vector<double> item_per_year;
+};
+
+// The named uncertain inputs of a model, in a fixed order (Monte Carlo and tornado use it).
+struct named_input {
+    std::string name;
+    const distribution* dist;
+};
+
+inline std::vector<named_input> uncertain_inputs(const cost_model& m) {
+    std::vector<named_input> inputs{{"success_rate", &m.success_rate}, {"deadweight", &m.deadweight},
+                                    {"attribution", &m.attribution},   {"displacement", &m.displacement},
+                                    {"drop_off", &m.drop_off},         {"effect_years", &m.effect_years},
+                                    {"cost_factor", &m.cost_factor},   {"exclusion_cost_scale", &m.exclusion.scale}};
+    for (const auto& item : m.exclusion.items) inputs.push_back({"exclusion_cost: " + item.name, &item.per_year});
+    return inputs;
+}
+
+inline model_values values_from(const std::vector<double>& v) {
+    model_values out{v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], std::vector<double>(v.begin() + 8, v.end())};
+    return out;
+}
+
+// Every input at its mean: the point estimate.
+inline model_values mean_values(const cost_model& m) {
+    std::vector<double> v;
+    for (const auto& in : uncertain_inputs(m)) v.push_back(in.dist->mean());
+    return values_from(v);
+}
+
+struct payer_row {
+    std::string payer;
+    std::string level;        // payer_level name, or "funder" for those who pay the intervention
+    double pv_costs_paid = 0;  // their share of the intervention's cost
+    double pv_savings = 0;     // what the effects save them
+    double net() const { return pv_savings - pv_costs_paid; }
+};
+
+struct economic_result {
+    economic_view view = economic_view::society;
+    std::vector<int> years;
+    std::vector<double> costs;                                  // intervention costs by year
+    std::map<std::string, std::vector<double>> savings_by_payer;  // every item of the payer, by year
+    std::vector<double> savings;                                // savings counted in the view, by year
+    std::vector<double> discount_factors;
+    double pv_costs = 0;
+    double pv_savings = 0;
+    double npv = 0;
+    double benefit_cost_ratio = 0;
+    double sroi_ratio = 0;  // society's present value of impacts per krona invested
+    std::optional<int> payback_year;  // the first year the discounted cumulative net turns non-negative
+    double participants = 0;
+    double expected_successes = 0;  // after deadweight, attribution and displacement
+    double value_per_success = 0;   // present value in the view of one success
+    double break_even_successes = 0;
+    double break_even_success_rate = 0;  // share of participants who must succeed (before adjustments)
+    std::vector<payer_row> by_payer;
+};
+
+namespace detail {
+
+// Shares drawn from an unbounded distribution (a normal) are clamped to [0, 1], and factors to >= 0.
+inline double share(double x) { return std::clamp(x, 0.0, 1.0); }
+inline double non_negative(double x) { return std::max(x, 0.0); }
+
+inline double adjustment_factor(const model_values& v) {
+    return (1 - share(v.deadweight)) * (1 - share(v.attribution)) * (1 - share(v.displacement));
+}
+
+// Calls f(year_offset, weight) for each year a cohort's saving lasts: weight is the
+// drop-off-reduced share of the first year's saving (a fractional last year counts in part).
+template <class F>
+void for_each_effect_year(const cost_model& m, const cohort& c, const model_values& v, F&& f) {
+    const int first = c.year + m.start_lag_years - m.base_year;
+    const double years = std::max(0.0, v.effect_years);
+    const int whole = static_cast<int>(std::floor(years));
+    double weight = 1;
+    for (int k = 0; k <= whole; ++k) {
+        const double part = k < whole ? 1.0 : years - whole;
+        if (part <= 0) break;
+        const int t = first + k;
+        if (t >= m.horizon_years) break;
+        if (t >= 0) f(t, weight * part);
+        weight *= 1 - share(v.drop_off);
+    }
+}
+
+}  // namespace detail
+
+// The present values only, for Monte Carlo: no allocation, O(cohorts × effect years + items).
+struct present_values {
+    double costs = 0;
+    double savings = 0;
+    double npv() const { return savings - costs; }
+};
+
+inline present_values evaluate_present_values(const cost_model& m, const model_values& v,
+                                              const std::vector<double>& discount_factors) {
+    present_values pv;
+    for (const auto& c : m.intervention_costs) {
+        const int t = c.year - m.base_year;
+        if (t >= 0 && t < m.horizon_years) pv.costs += c.amount * detail::non_negative(v.cost_factor) * discount_factors[static_cast<std::size_t>(t)];
+    }
+    double annual = 0;
+    for (std::size_t i = 0; i < m.exclusion.items.size(); ++i)
+        if (counts_in_view(m.exclusion.items[i], m.view)) annual += v.item_per_year[i];
+    annual *= detail::non_negative(v.scale);
+    const double per_participant = detail::share(v.success_rate) * detail::adjustment_factor(v) * annual;
+    for (const auto& c : m.cohorts) {
+        double factor = 0;
+        detail::for_each_effect_year(m, c, v, [&](int t, double w) { factor += w * discount_factors[static_cast<std::size_t>(t)]; });
+        pv.savings += c.participants * per_participant * factor;
+    }
+    return pv;
+}
+
+inline std::vector<double> discount_factors(const cost_model& m) {
+    std::vector<double> df(static_cast<std::size_t>(std::max(0, m.horizon_years)));
+    for (std::size_t t = 0; t < df.size(); ++t) df[t] = m.discount.factor(static_cast<double>(t));
+    return df;
+}
+
+// The whole result for one set of input values (the point estimate uses mean_values).
+inline economic_result evaluate(const cost_model& m, const model_values& v) {
+    economic_result r;
+    r.view = m.view;
+    const auto n = static_cast<std::size_t>(std::max(0, m.horizon_years));
+    r.discount_factors = discount_factors(m);
+    for (std::size_t t = 0; t < n; ++t) r.years.push_back(m.base_year + static_cast<int>(t));
+    r.costs.assign(n, 0.0);
+    r.savings.assign(n, 0.0);
+    for (const auto& c : m.intervention_costs) {
+        const int t = c.year - m.base_year;
+        if (t >= 0 && t < m.horizon_years) r.costs[static_cast<std::size_t>(t)] += c.amount * detail::non_negative(v.cost_factor);
+    }
+    const double adjust = detail::adjustment_factor(v);
+    std::vector<double> society(n, 0.0);
+    for (const auto& c : m.cohorts) {
+        r.participants += c.participants;
+        const double successes = c.participants * detail::share(v.success_rate) * adjust;
+        r.expected_successes += successes;
+        detail::for_each_effect_year(m, c, v, [&](int t, double w) {
+            const auto ti = static_cast<std::size_t>(t);
+            for (std::size_t i = 0; i < m.exclusion.items.size(); ++i) {
+                const auto& item = m.exclusion.items[i];
+                const double saving = successes * w * detail::non_negative(v.item_per_year[i] * v.scale);
+                auto& row = r.savings_by_payer[item.payer];
+                if (row.empty()) row.assign(n, 0.0);
+                row[ti] += saving;
+                if (counts_in_view(item, m.view)) r.savings[ti] += saving;
+                if (counts_in_view(item, economic_view::society)) society[ti] += saving;
+            }
+        });
+    }
+    double cumulative = 0, pv_society = 0;
+    for (std::size_t t = 0; t < n; ++t) {
+        r.pv_costs += r.costs[t] * r.discount_factors[t];
+        r.pv_savings += r.savings[t] * r.discount_factors[t];
+        pv_society += society[t] * r.discount_factors[t];
+        cumulative += (r.savings[t] - r.costs[t]) * r.discount_factors[t];
+        if (!r.payback_year && cumulative >= 0 && r.pv_costs > 0) r.payback_year = r.years[t];
+    }
+    r.npv = r.pv_savings - r.pv_costs;
+    r.benefit_cost_ratio = r.pv_costs > 0 ? r.pv_savings / r.pv_costs : NAN;
+    r.sroi_ratio = r.pv_costs > 0 ? pv_society / r.pv_costs : NAN;
+
+    // Break-even (WSIPP): successes needed = cost ÷ value per success. The value of a success
+    // comes from the model at a 100 % success rate, so it exists even when the rate is zero.
+    model_values all = v;
+    all.success_rate = 1.0;
+    const auto df = r.discount_factors;
+    const double pv_per_all = evaluate_present_values(m, all, df).savings;
+    const double max_successes = r.participants * adjust;
+    r.value_per_success = max_successes > 0 ? pv_per_all / max_successes : 0;
+    r.break_even_successes = r.value_per_success > 0 ? r.pv_costs / r.value_per_success : INFINITY;
+    r.break_even_success_rate = max_successes > 0 ? r.break_even_successes / max_successes : INFINITY;
+
+    for (const auto& payer : m.cost_payers) r.by_payer.push_back({payer.name, "funder", r.pv_costs * payer.share, 0});
+    for (const auto& [payer, row] : r.savings_by_payer) {
+        double pv = 0;
+        for (std::size_t t = 0; t < n; ++t) pv += row[t] * r.discount_factors[t];
+        std::string level;
+        for (const auto& item : m.exclusion.items)
+            if (item.payer == payer) level = std::string(to_string(item.level));
+        r.by_payer.push_back({payer, level, 0, pv});
+    }
+    return r;
+}
+
+inline economic_result evaluate(const cost_model& m) { return evaluate(m, mean_values(m)); }
+
+}  // namespace socinv

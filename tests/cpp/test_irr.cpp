@@ -1,0 +1,287 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include "socinv/economics/irr.hpp"
+
+using socinv::cash_flow;
+using socinv::date;
+using socinv::day_count;
+
+namespace {
+
+date d(const char* iso) { return socinv::parse_iso_date(iso); }
+
+std::vector<cash_flow> microsoft_example() {
+    return {{d("2008-01-01"), -10000}, {d("2008-03-01"), 2750}, {d("2008-10-30"), 4250},
+            {d("2009-02-15"), 3250},   {d("2009-04-01"), 2750}};
+}
+
+// The size of the terms of the XNPV at `rate`, for tolerances relative to it.
+double magnitude(double rate, const std::vector<cash_flow>& flows) {
+    date first = flows.front().on;
+    for (const auto& f : flows) first = std::min(first, f.on);
+    double sum = 0.0;
+    for (const auto& f : flows)
+        sum += std::abs(f.amount) * std::pow(1 + rate, -socinv::year_fraction(first, f.on, day_count::act_365_first));
+    return sum;
+}
+
+// A project: one to three outflows, then inflows with the odd outflow, on random days.
+std::vector<cash_flow> random_project(std::mt19937_64& rng) {
+    std::uniform_int_distribution<int> count(2, 40), gap(1, 120), outflows(1, 3);
+    std::uniform_real_distribution<double> size(100.0, 5000.0), chance(0.0, 1.0);
+    std::vector<cash_flow> flows;
+    date on = d("2010-01-01") + boost::gregorian::days(gap(rng) * 10);
+    const int n = count(rng), out = outflows(rng);
+    for (int k = 0; k < n; ++k) {
+        const bool outflow = k < out || chance(rng) < 0.1;
+        flows.push_back({on, outflow ? -size(rng) * (k < out ? 4.0 : 1.0) : size(rng)});
+        on += boost::gregorian::days(gap(rng));
+    }
+    return flows;
+}
+
+}  // namespace
+
+// --- known answers -----------------------------------------------------------------------------
+
+TEST(Xirr, MicrosoftExample) {
+    const auto rate = socinv::xirr(microsoft_example());
+    ASSERT_TRUE(rate);
+    EXPECT_NEAR(*rate, 0.3733625335188, 1e-12);
+}
+
+TEST(Xirr, LeapYearExample) {
+    // 2020 is a leap year: the second flow is 366/365 years out.
+    const std::vector<cash_flow> flows{{d("2020-01-01"), -1000}, {d("2021-01-01"), 750}, {d("2022-01-01"), 500}};
+    EXPECT_NEAR(*socinv::xirr(flows), 0.17500926461545127, 1e-14);
+    // In act/act-isda the years are whole, so the periodic IRR of the same amounts.
+    EXPECT_NEAR(*socinv::xirr(flows, {}, day_count::act_act_isda), *socinv::irr(std::vector<double>{-1000, 750, 500}),
+                1e-14);
+}
+
+TEST(Irr, ExcelExamples) {
+    const std::vector<double> values{-70000, 12000, 15000, 18000, 21000, 26000};
+    EXPECT_NEAR(*socinv::irr(values), 0.0866309480365316, 1e-14);
+    EXPECT_NEAR(*socinv::irr(std::span(values).first(5)), -0.021244848273411, 1e-14);
+    EXPECT_NEAR(*socinv::irr(std::span(values).first(3), -0.1), -0.443506941334741, 1e-14);
+}
+
+TEST(Irr, PyxirrExample) { EXPECT_NEAR(*socinv::irr(std::vector<double>{-100, 39, 59, 55, 20}), 0.28094842115996, 1e-13); }
+
+TEST(Mirr, ExcelExamples) {
+    const std::vector<double> values{-120000, 39000, 30000, 21000, 37000, 46000};
+    EXPECT_NEAR(socinv::mirr(values, 0.10, 0.12), 0.126094130365905, 1e-14);
+    EXPECT_NEAR(socinv::mirr(std::span(values).first(4), 0.10, 0.12), -0.0480446552499809, 1e-14);
+    EXPECT_NEAR(socinv::mirr(values, 0.10, 0.14), 0.134759110828315, 1e-14);
+}
+
+TEST(Mirr, NeedsBothSigns) {
+    try {
+        socinv::mirr(std::vector<double>{100, 200}, 0.1, 0.1);
+        FAIL();
+    } catch (const socinv::input_error& e) {
+        EXPECT_NE(e.message().find("no negative"), std::string::npos);
+    }
+    EXPECT_THROW(socinv::mirr(std::vector<double>{-100, 200}, -1.0, 0.1), socinv::input_error);
+}
+
+// --- no rate -----------------------------------------------------------------------------------
+
+TEST(Xirr, NoRateWithoutASignChange) {
+    EXPECT_FALSE(socinv::xirr(std::vector<cash_flow>{}));
+    EXPECT_FALSE(socinv::xirr(std::vector<cash_flow>{{d("2020-01-01"), -100}}));
+    EXPECT_FALSE(socinv::xirr(std::vector<cash_flow>{{d("2020-01-01"), 0}, {d("2021-01-01"), 0}}));
+    EXPECT_FALSE(socinv::xirr(std::vector<cash_flow>{{d("2020-01-01"), 100}, {d("2021-01-01"), 50}}));
+    EXPECT_FALSE(socinv::irr(std::vector<double>{0, 0, 0}));
+    EXPECT_FALSE(socinv::irr(std::vector<double>{-1, -2, 0, -3}));
+    EXPECT_FALSE(socinv::irr(std::vector<double>{5}));
+    // Flows on the same day are one flow: -100 and +100 on the first day cancel out.
+    EXPECT_FALSE(socinv::xirr(std::vector<cash_flow>{
+        {d("2020-01-01"), -100}, {d("2020-01-01"), 100}, {d("2021-01-01"), 10}}));
+}
+
+TEST(Irr, NoRealRootDespiteSignChanges) {
+    // 1 - x + x^2 > 0 for every x: two sign changes and no root.
+    EXPECT_FALSE(socinv::irr(std::vector<double>{1, -1, 1}));
+    EXPECT_TRUE(socinv::all_rates(std::vector<double>{1, -1, 1}).empty());
+}
+
+// --- pitfalls ----------------------------------------------------------------------------------
+
+TEST(Xirr, RateNearMinusOneHundredPercent) {
+    // Almost everything lost: 1e-6 back after a year, and after thirty years.
+    const std::vector<cash_flow> year{{d("2019-01-01"), -100}, {d("2020-01-01"), 1e-4}};
+    EXPECT_NEAR(*socinv::xirr(year), std::pow(1e-6, 365.0 / 365.0) - 1, 1e-15);
+    const std::vector<cash_flow> thirty{{d("2000-01-01"), -100}, {d("2030-01-01"), 1e-4}};
+    const double t = socinv::year_fraction(d("2000-01-01"), d("2030-01-01"), day_count::act_365_first);
+    const auto rate = socinv::xirr(thirty);
+    ASSERT_TRUE(rate);
+    EXPECT_NEAR(*rate, std::pow(1e-6, 1 / t) - 1, 1e-14);
+    // Periodic, 1e-12 back after one period.
+    EXPECT_NEAR(*socinv::irr(std::vector<double>{-1, 1e-12}), -1 + 1e-12, 2e-16);
+    EXPECT_NEAR(*socinv::irr(std::vector<double>{-1, 0, 0, 0, 1e-12}), std::pow(1e-12, 0.25) - 1, 1e-15);
+}
+
+TEST(Xirr, VeryLargeRates) {
+    // Doubling in a day: (1 + r) = 2^365, about 1e110.
+    const std::vector<cash_flow> flows{{d("2020-01-01"), -1}, {d("2020-01-02"), 2}};
+    const auto rate = socinv::xirr(flows);
+    ASSERT_TRUE(rate);
+    EXPECT_NEAR(std::log1p(*rate), 365 * std::log(2.0), 1e-12);
+    // Times a thousand in a day: 1000^365 is beyond a double, so no rate.
+    EXPECT_FALSE(socinv::xirr(std::vector<cash_flow>{{d("2020-01-01"), -1}, {d("2020-01-02"), 1000}}));
+    EXPECT_NEAR(*socinv::irr(std::vector<double>{-1, 1e15}), 1e15 - 1, 1e-13 * 1e15);
+}
+
+TEST(Xirr, UnsortedDatesAndDatesBeforeTheFirst) {
+    auto flows = microsoft_example();
+    std::swap(flows[0], flows[4]);  // the first listed is now the last date
+    EXPECT_NEAR(*socinv::xirr(flows), 0.3733625335188, 1e-12);
+    std::swap(flows[1], flows[3]);
+    EXPECT_NEAR(*socinv::xirr(flows), 0.3733625335188, 1e-12);
+}
+
+TEST(Xirr, ZeroAmountsAndTheirDatesDoNotMatter) {
+    auto flows = microsoft_example();
+    flows.push_back({d("2007-06-01"), 0.0});
+    flows.push_back({d("2008-05-01"), 0.0});
+    EXPECT_NEAR(*socinv::xirr(flows), 0.3733625335188, 1e-12);
+}
+
+TEST(Xirr, BadInputIsAnError) {
+    EXPECT_THROW(socinv::xirr(microsoft_example(), -1.0), socinv::input_error);
+    EXPECT_THROW(socinv::xirr(microsoft_example(), NAN), socinv::input_error);
+    auto flows = microsoft_example();
+    flows[1].amount = NAN;
+    try {
+        socinv::xirr(flows);
+        FAIL();
+    } catch (const socinv::input_error& e) {
+        EXPECT_EQ(e.pointer(), "/1/amount");
+    }
+    flows[1] = {date(boost::gregorian::not_a_date_time), 1.0};
+    EXPECT_THROW(socinv::xirr(flows), socinv::input_error);
+}
+
+// --- several roots -----------------------------------------------------------------------------
+
+TEST(Irr, SeveralRootsTheOneClosestToTheGuess) {
+    // -100 + 230 x - 132 x^2 with x = 1/(1+r): roots at 10 % and 20 %.
+    const std::vector<double> values{-100, 230, -132};
+    EXPECT_NEAR(*socinv::irr(values), 0.1, 1e-14);
+    EXPECT_NEAR(*socinv::irr(values, 0.14), 0.1, 1e-14);
+    EXPECT_NEAR(*socinv::irr(values, 0.16), 0.2, 1e-14);
+    EXPECT_NEAR(*socinv::irr(values, 5.0), 0.2, 1e-14);
+    EXPECT_NEAR(*socinv::irr(values, -0.5), 0.1, 1e-14);
+    const auto rates = socinv::all_rates(values);
+    ASSERT_EQ(rates.size(), 2u);
+    EXPECT_NEAR(rates[0], 0.1, 1e-14);
+    EXPECT_NEAR(rates[1], 0.2, 1e-14);
+    EXPECT_TRUE(socinv::all_rates(values, 0.15, 0.5).size() == 1);
+}
+
+TEST(Irr, RootsFarApartAndNearMinusOne) {
+    // -1 + 5x - 6x^2: x = 1/2, 1/3, so r = 100 % and 200 %.
+    const std::vector<double> values{-1, 5, -6};
+    EXPECT_NEAR(*socinv::irr(values), 1.0, 1e-14);
+    EXPECT_NEAR(*socinv::irr(values, 2.4), 2.0, 1e-14);
+    const auto rates = socinv::all_rates(values);
+    ASSERT_EQ(rates.size(), 2u);
+    EXPECT_NEAR(rates[1], 2.0, 1e-13);
+}
+
+TEST(Irr, TouchingRoot) {
+    // (1 - 1.05 x)^2 touches zero at r = 5 % without changing sign.
+    const std::vector<double> values{1, -2.1, 1.1025};
+    const auto rate = socinv::irr(values);
+    ASSERT_TRUE(rate);
+    EXPECT_NEAR(*rate, 0.05, 1e-7);
+    const auto rates = socinv::all_rates(values);
+    ASSERT_EQ(rates.size(), 1u);
+    EXPECT_NEAR(rates[0], 0.05, 1e-7);
+}
+
+TEST(Xirr, AllRatesOfDatedFlows) {
+    const std::vector<cash_flow> flows{{d("2015-01-01"), -100}, {d("2016-01-01"), 230}, {d("2017-01-01"), -132}};
+    const auto rates = socinv::all_rates(flows, -0.99, 10.0, day_count::act_act_isda);
+    ASSERT_EQ(rates.size(), 2u);
+    EXPECT_NEAR(rates[0], 0.1, 1e-13);
+    EXPECT_NEAR(rates[1], 0.2, 1e-13);
+    EXPECT_THROW(socinv::all_rates(flows, 0.5, 0.1), socinv::input_error);
+    EXPECT_THROW(socinv::all_rates(flows, -1.0, 0.1), socinv::input_error);
+}
+
+// --- properties --------------------------------------------------------------------------------
+
+TEST(Xirr, TheRateMakesXnpvZero) {
+    std::mt19937_64 rng(20240601);
+    int found = 0;
+    for (int trial = 0; trial < 2000; ++trial) {
+        const auto flows = random_project(rng);
+        const auto rate = socinv::xirr(flows);
+        if (!rate) {
+            EXPECT_LT(flows.size(), 3u) << trial;  // only a loss within days, whose rate rounds to -100 %
+            continue;
+        }
+        ++found;
+        EXPECT_LE(std::abs(socinv::xnpv(*rate, flows)), 1e-12 * magnitude(*rate, flows)) << trial;
+    }
+    EXPECT_GT(found, 1900);
+}
+
+TEST(Xirr, ScalingTheFlowsLeavesTheRate) {
+    std::mt19937_64 rng(7);
+    for (int trial = 0; trial < 500; ++trial) {
+        auto flows = random_project(rng);
+        const auto rate = socinv::xirr(flows);
+        if (!rate) continue;
+        for (const double scale : {1e-3, 1e6, -1.0}) {
+            auto scaled = flows;
+            for (auto& f : scaled) f.amount *= scale;
+            const auto again = socinv::xirr(scaled);
+            ASSERT_TRUE(again) << trial;
+            EXPECT_NEAR(*again, *rate, 1e-12 * std::max(1.0, std::abs(*rate))) << trial << " " << scale;
+        }
+    }
+}
+
+TEST(Irr, TheRateMakesNpvZeroAndIsUniqueForOneSignChange) {
+    std::mt19937_64 rng(11);
+    std::uniform_real_distribution<double> inflow(0.0, 300.0);
+    for (int trial = 0; trial < 1000; ++trial) {
+        std::vector<double> values{-1000};
+        const int n = 2 + trial % 60;
+        for (int i = 1; i < n; ++i) values.push_back(inflow(rng));
+        const auto rate = socinv::irr(values);
+        ASSERT_TRUE(rate) << trial;
+        double scale = 0;
+        for (int i = 0; i < n; ++i) scale += std::abs(values[static_cast<std::size_t>(i)]) * std::pow(1 + *rate, -i);
+        EXPECT_LE(std::abs(socinv::npv(*rate, values)), 1e-12 * scale) << trial;
+        // One sign change: one root, whatever the guess.
+        EXPECT_NEAR(*socinv::irr(values, 3.0), *rate, 1e-12 * std::max(1.0, std::abs(*rate)));
+        EXPECT_NEAR(*socinv::irr(values, -0.9), *rate, 1e-12 * std::max(1.0, std::abs(*rate)));
+        EXPECT_EQ(socinv::all_rates(values, -0.999999, 1e3).size(), 1u) << trial;
+    }
+}
+
+TEST(Irr, AgreesWithXirrOnYearlyDatesInActAct) {
+    std::mt19937_64 rng(3);
+    std::uniform_real_distribution<double> amount(-200.0, 400.0);
+    for (int trial = 0; trial < 200; ++trial) {
+        std::vector<double> values{-1000};
+        std::vector<cash_flow> flows{{d("2001-01-01"), -1000}};
+        for (int i = 1; i < 12; ++i) {
+            values.push_back(amount(rng));
+            flows.push_back({date(static_cast<unsigned short>(2001 + i), 1, 1), values.back()});
+        }
+        const auto a = socinv::irr(values), b = socinv::xirr(flows, {}, day_count::act_act_isda);
+        ASSERT_EQ(a.has_value(), b.has_value()) << trial;
+        if (a) {
+            EXPECT_NEAR(*a, *b, 1e-12 * std::max(1.0, std::abs(*a))) << trial;
+        }
+    }
+}
