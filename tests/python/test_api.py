@@ -271,7 +271,8 @@ def test_to_frame(sot):
     assert frame.index.name == "criterion"
     assert list(frame.columns) == ["title", "advisory", "verdict", "decided_by", "evidence", "statement", "comment"]
     assert frame.loc["innovative", "verdict"] == "met"
-    assert frame.loc["reduced_future_resource_needs", "verdict"] == "needs_information"
+    assert frame.loc["evidence_base", "verdict"] == "needs_information"
+    assert frame.loc["evidence_base", "decided_by"] == "nobody"
 
 
 def test_findings_frame(examples):

@@ -95,10 +95,10 @@ inline constexpr std::int64_t last_day = days_from_civil(9999, 12, 31);
 inline void check_series(std::size_t i, std::span<const std::int64_t> days, std::span<const double> amounts) {
     for (std::size_t k = 0; k < amounts.size(); ++k) {
         if (std::isnan(amounts[k])) continue;
+        if (std::isfinite(amounts[k]) && days[k] >= first_day && days[k] <= last_day) continue;
         const std::string pointer = "/" + std::to_string(i) + "/" + std::to_string(k);
         check_amount(amounts[k], pointer);
-        if (days[k] < first_day || days[k] > last_day)
-            throw input_error(pointer, std::to_string(days[k]),
+        throw input_error(pointer, std::to_string(days[k]),
                               days[k] == std::numeric_limits<std::int64_t>::min()
                                   ? "amount " + format_number(amounts[k]) + " has no date (NaT)"
                                   : "day number " + std::to_string(days[k]) +
@@ -112,6 +112,7 @@ inline std::span<const double> leading_values(std::size_t i, std::span<const dou
     std::size_t end = values.size();
     while (end > 0 && std::isnan(values[end - 1])) --end;
     for (std::size_t k = 0; k < end; ++k) {
+        if (std::isfinite(values[k])) continue;
         const std::string pointer = "/" + std::to_string(i) + "/" + std::to_string(k);
         if (std::isnan(values[k]))
             throw input_error(pointer, "nan",

@@ -29,6 +29,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <span>
@@ -67,6 +68,59 @@ private:
     double latest_ = 0.0;
 };
 
+// Flows at whole days d_k ≥ 0 (ascending) that count as d_k / per_year years (the actual/365
+// and actual/360 conventions). Then e^{-t u} = y^d with y = e^{-u / per_year}, and each term is
+// the one before times a small power of y (by squaring), which is several times cheaper than an
+// exponential per term. Every 16th term is anchored on its own exponential, so the rounding of
+// the products cannot build up beyond a few units in the last place.
+class day_npv {
+public:
+    day_npv(std::span<const std::int64_t> days, std::span<const double> amounts, double per_year)
+        : d_(days), a_(amounts), per_year_(per_year) {
+        std::int64_t widest = 0;
+        for (std::size_t k = 1; k < d_.size(); ++k) widest = std::max(widest, d_[k] - d_[k - 1]);
+        while (widest >> bits_) ++bits_;
+    }
+
+    npv_point at(double u) const {
+        const std::size_t n = d_.size();
+        npv_point p;
+        if (n == 0) return p;
+        const double per_day = u / per_year_;
+        const bool from_latest = u < 0.0;
+        const std::int64_t c = from_latest ? d_[n - 1] : 0;
+        // squares[j] = y^(2^j), y = e^{-|per_day|}: the factor for one day towards the later flows
+        // (u ≥ 0) or towards the earlier ones (u < 0).
+        double squares[64];
+        squares[0] = std::exp(-std::abs(per_day));
+        for (int j = 1; j < bits_; ++j) squares[j] = squares[j - 1] * squares[j - 1];
+        const auto power = [&](std::int64_t gap) {
+            double f = 1.0;
+            for (int j = 0; gap != 0; ++j, gap >>= 1)
+                if (gap & 1) f *= squares[j];
+            return f;
+        };
+        double product = 1.0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t k = from_latest ? n - 1 - i : i;
+            const double years = static_cast<double>(d_[k] - c) / per_year_;
+            if (i % 16 == 0) product = std::exp(-years * u);
+            else product *= power(from_latest ? d_[k + 1] - d_[k] : d_[k] - d_[k - 1]);
+            const double term = a_[k] * product;
+            p.value += term;
+            p.slope -= years * term;
+            p.magnitude += std::abs(term);
+        }
+        return p;
+    }
+
+private:
+    std::span<const std::int64_t> d_;
+    std::span<const double> a_;
+    double per_year_;
+    int bits_ = 1;
+};
+
 // Flows at whole periods 0, 1, ..., n-1: a polynomial, evaluated by Horner's rule.
 class periodic_npv {
 public:
@@ -103,16 +157,30 @@ private:
 inline int sign_of(double x) { return (x > 0.0) - (x < 0.0); }
 
 // What the amounts, in time order, say before any evaluation.
+//
+// Besides Descartes' bound on all roots, the partial sums bound the roots on each side of 0 %:
+// for u > 0, h(u) / u is the Laplace transform of the step function of the running sums
+// a_1, a_1 + a_2, ... (Abel summation), and a Laplace transform has no more positive zeros than
+// its function has sign changes; for u < 0 the same holds for the running sums from the latest
+// flow backwards. When those bounds add up to at most one root, the root is unique (or there is
+// none) and a Newton iteration needs no scan. Running sums within rounding of zero make the
+// bounds uncertain, and then they are not used.
 struct npv_limits {
-    int sign_changes = 0;  // zeros skipped
+    int sign_changes = 0;    // of the amounts, zeros skipped: at most this many roots
     int near_minus_one = 0;  // sign of the value as the rate approaches -100 %: the latest amount's
     int at_infinity = 0;     // sign of the value as the rate grows without bound: the earliest amount's
+    int above_zero = 0;      // sign changes of the running sums: at most this many roots above 0 %
+    int below_zero = 0;      // ... of the running sums from the end: at most this many below 0 %
+    bool zero_is_root = false;  // the amounts sum to exactly 0
+    bool bounds_certain = false;
 };
 
 inline npv_limits limits_of(std::span<const double> ordered_amounts) {
     npv_limits l;
     int previous = 0;
+    double size = 0.0;
     for (const double a : ordered_amounts) {
+        size += std::abs(a);
         const int s = sign_of(a);
         if (s == 0) continue;
         if (previous == 0) l.at_infinity = s;
@@ -120,6 +188,30 @@ inline npv_limits limits_of(std::span<const double> ordered_amounts) {
         previous = s;
     }
     l.near_minus_one = previous;
+    if (l.sign_changes == 0) return l;
+    const double floor = 1e-12 * size;
+    bool certain = true;
+    const auto count = [&](auto first, auto last) {
+        int changes = 0, last_sign = 0;
+        double sum = 0.0;
+        for (auto it = first; it != last; ++it) {
+            if (*it == 0.0) continue;
+            sum += *it;
+            if (std::abs(sum) <= floor) {
+                certain = false;
+                continue;
+            }
+            const int s = sign_of(sum);
+            if (last_sign != 0 && s != last_sign) ++changes;
+            last_sign = s;
+        }
+        return std::pair{changes, sum};
+    };
+    const auto [above, total] = count(ordered_amounts.begin(), ordered_amounts.end());
+    l.above_zero = above;
+    l.below_zero = count(ordered_amounts.rbegin(), ordered_amounts.rend()).first;
+    l.zero_is_root = total == 0.0;
+    l.bounds_certain = certain;
     return l;
 }
 
@@ -190,6 +282,46 @@ std::optional<double> touching_root(const Npv& f, double u, double lo = -std::nu
     return std::nullopt;
 }
 
+// The one root of h, known to exist and to be unique: Newton from u0 inside the bracket that
+// the signs seen so far give (open on one side at first: the root lies where the end has the
+// other sign), bisecting once both ends are known and Newton strays or stalls, stepping outward
+// while one end is open.
+template <class Npv>
+double unique_root(const Npv& f, const npv_limits& limits, double u0, npv_point p) {
+    constexpr double eps = std::numeric_limits<double>::epsilon();
+    constexpr double infinity = std::numeric_limits<double>::infinity();
+    const bool low_negative = limits.near_minus_one < 0;  // the sign of h far below the root
+    double lo = -infinity, hi = infinity;
+    double x = u0, step = infinity, previous_step = infinity;
+    for (int iteration = 0; iteration < 300; ++iteration) {
+        if (p.value == 0.0 || std::abs(p.value) <= eps * p.magnitude) return x;
+        if ((p.value < 0.0) == low_negative) lo = x;
+        else hi = x;
+        const double newton = x - p.value / p.slope;
+        double next;
+        if (std::isfinite(lo) && std::isfinite(hi)) {
+            const bool fits = newton > lo && newton < hi && std::abs(2.0 * p.value) <= std::abs(previous_step * p.slope);
+            next = fits ? newton : 0.5 * (lo + hi);
+        } else {
+            // One end open: Newton if it heads for the open end by at most a few units of u,
+            // else a step outward that doubles.
+            const double outward = std::isfinite(lo) ? 1.0 : -1.0;
+            const double jump = std::max(1.0, 2.0 * std::abs(x - u0));
+            const bool fits = newton > lo && newton < hi && (newton - x) * outward > 0.0 && std::abs(newton - x) <= jump;
+            next = fits ? newton : x + outward * jump;
+        }
+        previous_step = step;
+        step = next - x;
+        const double tolerance = 2.0 * eps * std::max(std::abs(next), 1e-9);
+        if (std::abs(step) <= tolerance || (std::isfinite(lo) && std::isfinite(hi) && hi - lo <= tolerance))
+            return next;
+        if (std::abs(next) > 1e4) return next;  // far beyond any rate a double holds; the caller rejects it
+        x = next;
+        p = f.at(x);
+    }
+    return x;
+}
+
 // The rate closest to `guess` (> -1) at which f is zero, by the policy at the top of this file.
 template <class Npv>
 std::optional<double> find_rate(const Npv& f, const npv_limits& limits, double guess) {
@@ -201,9 +333,18 @@ std::optional<double> find_rate(const Npv& f, const npv_limits& limits, double g
     if (p0.value == 0.0) return guess;
     const int s0 = sign_of(p0.value);
 
+    if (limits.bounds_certain && limits.above_zero + limits.below_zero + (limits.zero_is_root ? 1 : 0) <= 1) {
+        if (limits.near_minus_one == limits.at_infinity) return std::nullopt;  // an even count: none
+        const double rate = std::expm1(unique_root(f, limits, u0, p0));
+        if (!(std::isfinite(rate) && rate > -1.0)) return std::nullopt;
+        return rate;
+    }
+
     struct side {
         int direction;        // -1 towards -100 %, +1 towards large rates
-        std::ptrdiff_t next;  // grid index of the next point; outside the grid: the open end
+        std::ptrdiff_t next;  // grid index of the next point
+        std::ptrdiff_t end;   // one past the last grid index to look at, in the direction
+        bool open;            // whether to look beyond the grid, towards the end of the line
         double u;             // the last point evaluated on this side, its value and sign
         double value;
         int sign;
@@ -213,15 +354,27 @@ std::optional<double> find_rate(const Npv& f, const npv_limits& limits, double g
     while (first_above < n && u_grid[static_cast<std::size_t>(first_above)] <= u0) ++first_above;
     std::ptrdiff_t last_below = first_above - 1;
     while (last_below >= 0 && u_grid[static_cast<std::size_t>(last_below)] >= u0) --last_below;
-    side left{-1, last_below, u0, p0.value, s0, false};
-    side right{+1, first_above, u0, p0.value, s0, false};
+    side left{-1, last_below, -1, true, u0, p0.value, s0, false};
+    side right{+1, first_above, n, true, u0, p0.value, s0, false};
     if (limits.sign_changes == 1) {  // one root: on the side whose end has the other sign
         if (s0 == limits.at_infinity) right.done = true;
         else left.done = true;
     }
+    // No roots below (above) 0 %: the scan stops at 0 % on that side.
+    if (limits.bounds_certain && !limits.zero_is_root) {
+        const auto zero = static_cast<std::ptrdiff_t>(std::find(rate_grid.begin(), rate_grid.end(), 0.0) - rate_grid.begin());
+        if (limits.below_zero == 0) {
+            left.end = std::min(zero - 1, left.next);
+            left.open = false;
+        }
+        if (limits.above_zero == 0) {
+            right.end = std::max(zero + 1, right.next);
+            right.open = false;
+        }
+    }
 
     constexpr double infinity = std::numeric_limits<double>::infinity();
-    const auto in_grid = [&](const side& s) { return s.next >= 0 && s.next < n; };
+    const auto in_grid = [&](const side& s) { return s.next != s.end; };
     const auto next_distance = [&](const side& s) {
         return in_grid(s) ? std::abs(rate_grid[static_cast<std::size_t>(s.next)] - guess) : infinity;
     };
@@ -242,6 +395,7 @@ std::optional<double> find_rate(const Npv& f, const npv_limits& limits, double g
             s.next += s.direction;
         } else {  // the open end: only if the sign there differs, then double u until it shows
             s.done = true;
+            if (!s.open) continue;
             const int end_sign = s.direction < 0 ? limits.near_minus_one : limits.at_infinity;
             if (end_sign == s.sign) continue;
             u = s.u;

@@ -49,19 +49,22 @@ inline void split_flows(std::span<const cash_flow> flows, std::vector<std::int64
     days.resize(flows.size());
     amounts.resize(flows.size());
     for (std::size_t k = 0; k < flows.size(); ++k) {
-        const std::string pointer = "/" + std::to_string(k);
-        check_amount(flows[k].amount, pointer + "/amount");
-        try {
-            days[k] = epoch_days(flows[k].on);
-        } catch (const input_error& e) {
-            throw e.under(pointer + "/on");
+        if (!std::isfinite(flows[k].amount)) check_amount(flows[k].amount, "/" + std::to_string(k) + "/amount");
+        if (flows[k].on.is_special()) {
+            try {
+                epoch_days(flows[k].on);
+            } catch (const input_error& e) {
+                throw e.under("/" + std::to_string(k) + "/on");
+            }
         }
+        days[k] = epoch_days(flows[k].on);
         amounts[k] = flows[k].amount;
     }
 }
 
 inline void check_values(std::span<const double> values) {
-    for (std::size_t i = 0; i < values.size(); ++i) check_amount(values[i], "/" + std::to_string(i));
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (!std::isfinite(values[i])) check_amount(values[i], "/" + std::to_string(i));
 }
 
 // Σ a_k (1 + rate)^-t_k, t_k the years from the earliest day to day k; entries whose amount is
