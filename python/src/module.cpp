@@ -11,4 +11,6 @@ PYBIND11_MODULE(_core, m) {
     socinv::python::register_application(m);
     socinv::python::register_rules(m);
     socinv::python::register_cli(m);
+    socinv::python::register_economics(m);
+    socinv::python::register_cost_model(m);
 }

@@ -18,6 +18,8 @@ void register_core(py::module_& m);         // money, dates, periods, errors
 void register_application(py::module_& m);  // Application: parse, properties, to_json
 void register_rules(py::module_& m);        // RuleSet, Assessment, assess, batches
 void register_cli(py::module_& m);          // run_cli
+void register_economics(py::module_& m);    // cash flows: XIRR, XNPV, IRR, NPV, MIRR, batches, discount schedules
+void register_cost_model(py::module_& m);   // cost models: evaluate, simulate, tornado, exclusion costs
 
 // An assessment together with the application it judged (the text report needs both).
 struct bound_assessment {
@@ -33,14 +35,6 @@ py::str to_pystr(const std::string& text);
 // parse_iso_date, so the same dates are rejected with the same messages.
 py::object to_pydate(socinv::date d);
 socinv::date from_pydate(py::handle value);
-
-// JSON nested deeper than this is rejected before parsing: nlohmann's copy and dump recurse
-// per level, and Python's json module stops near 1000 levels.
-inline constexpr std::size_t max_json_depth = 128;
-
-// The error for a text whose arrays and objects nest deeper than max_json_depth, naming the
-// pointer of the first container too deep; nullopt otherwise (syntax is left to the parser).
-std::optional<socinv::input_error> nesting_error(std::string_view text, const std::string& source);
 
 // An instance of socinv.errors.InputError carrying the pointer, value, source and message.
 py::object make_input_error(const socinv::input_error& error);

@@ -23,79 +23,6 @@ py::tuple party_tuple(const party& p) {
 
 }  // namespace
 
-std::optional<input_error> nesting_error(std::string_view text, const std::string& source) {
-    // Depth cannot exceed the number of brackets: most documents need no scan at all.
-    const auto brackets = std::count(text.begin(), text.end(), '[') + std::count(text.begin(), text.end(), '{');
-    if (static_cast<std::size_t>(brackets) <= max_json_depth) return std::nullopt;
-
-    struct frame {
-        bool object;
-        std::size_t index;     // arrays: the element being read
-        std::string_view key;  // objects: the last key, still quoted and escaped
-    };
-    std::vector<frame> stack;
-    bool expect_key = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        switch (text[i]) {
-            case '"': {
-                // To the closing quote: one not preceded by an odd number of backslashes.
-                const std::size_t begin = i;
-                for (;;) {
-                    const void* quote = std::memchr(text.data() + i + 1, '"', text.size() - i - 1);
-                    if (quote == nullptr) {
-                        i = text.size();
-                        break;
-                    }
-                    i = static_cast<std::size_t>(static_cast<const char*>(quote) - text.data());
-                    std::size_t backslashes = 0;
-                    while (text[i - 1 - backslashes] == '\\') ++backslashes;
-                    if (backslashes % 2 == 0) break;
-                }
-                if (expect_key && !stack.empty() && stack.back().object) stack.back().key = text.substr(begin, i + 1 - begin);
-                expect_key = false;
-                break;
-            }
-            case '{':
-            case '[':
-                if (stack.size() == max_json_depth) {
-                    std::string pointer;
-                    for (const frame& f : stack) {
-                        if (!f.object) {
-                            pointer = io::join_pointer(pointer, f.index);
-                            continue;
-                        }
-                        std::string key(f.key);
-                        try {
-                            key = io::json::parse(f.key).get<std::string>();
-                        } catch (const std::exception&) {
-                        }
-                        pointer = io::join_pointer(pointer, key);
-                    }
-                    return input_error(pointer, text[i] == '{' ? "an object" : "an array",
-                                       "arrays and objects are nested more than " + std::to_string(max_json_depth) +
-                                           " levels deep")
-                        .with_source(source);
-                }
-                stack.push_back({text[i] == '{', 0, {}});
-                expect_key = text[i] == '{';
-                break;
-            case '}':
-            case ']':
-                if (!stack.empty()) stack.pop_back();
-                expect_key = false;
-                break;
-            case ',':
-                if (!stack.empty()) {
-                    if (stack.back().object) expect_key = true;
-                    else ++stack.back().index;
-                }
-                break;
-            default: break;
-        }
-    }
-    return std::nullopt;
-}
-
 void register_application(py::module_& m) {
     using app_ptr = std::shared_ptr<application>;
 
@@ -141,7 +68,6 @@ void register_application(py::module_& m) {
             app_ptr app;
             {
                 py::gil_scoped_release release;
-                if (auto error = nesting_error(text, source)) throw *error;
                 app = std::make_shared<application>(parse_application(text, source));
             }
             return app;

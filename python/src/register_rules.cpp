@@ -39,21 +39,7 @@ py::list run_batch(const std::vector<batch_input>& inputs, const rule_set& rules
     std::vector<batch_result> results(inputs.size());
     {
         py::gil_scoped_release release;
-        std::vector<std::optional<input_error>> too_deep(inputs.size());
-        detail::parallel_for(inputs.size(),
-                             [&](std::size_t i) { too_deep[i] = nesting_error(inputs[i].text, inputs[i].source); });
-        std::vector<batch_input> readable;
-        std::vector<std::size_t> position;
-        for (std::size_t i = 0; i < inputs.size(); ++i) {
-            if (too_deep[i]) {
-                results[i].error = std::move(too_deep[i]);
-            } else {
-                readable.push_back(inputs[i]);
-                position.push_back(i);
-            }
-        }
-        auto assessed = assess_batch(readable, rules, context);
-        for (std::size_t k = 0; k < assessed.size(); ++k) results[position[k]] = std::move(assessed[k]);
+        results = assess_batch(inputs, rules, context);
     }
     py::list out(results.size());
     for (std::size_t i = 0; i < results.size(); ++i) {
@@ -90,7 +76,6 @@ void register_rules(py::module_& m) {
     m.def(
         "parse_rule_set",
         [](std::string_view text, const std::string& source) {
-            if (auto error = nesting_error(text, source)) throw *error;
             try {
                 return std::make_shared<rule_set>(rule_set_from_json(io::parse_json(text)));
             } catch (const input_error& e) {

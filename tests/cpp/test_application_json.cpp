@@ -199,6 +199,16 @@ TEST(ApplicationJson, DeeplyNestedValueIsAClearErrorNotACrash) {
         socinv::parse_application(text, "deep.json");
         FAIL();
     } catch (const input_error& e) {
+        EXPECT_EQ(e.pointer().rfind("/title/0/0/0/", 0), 0u) << e.pointer().substr(0, 40);
+        EXPECT_EQ(std::count(e.pointer().begin(), e.pointer().end(), '/'), 128);
+        EXPECT_NE(e.message().find("nested more than 128 levels"), std::string::npos);
+    }
+    // Within the limit, the reader says what it expected.
+    const std::string shallow = R"({"id": "x", "title": [[[1]]]})";
+    try {
+        socinv::parse_application(shallow, "shallow.json");
+        FAIL();
+    } catch (const input_error& e) {
         EXPECT_EQ(e.pointer(), "/title");
         EXPECT_NE(e.message().find("expected a string, got an array"), std::string::npos);
     }

@@ -46,21 +46,7 @@ struct prepared_flows {
     std::vector<std::pair<std::int64_t, double>> dated;  // scratch, kept to reuse its memory
     std::vector<double> times;
     std::vector<double> amounts;
-    std::vector<std::int64_t> days;  // days since the first remaining flow
-    double days_per_year = 0.0;      // 365 or 360 when times are days / days_per_year, else 0
 };
-
-inline double days_per_year(day_count dc) {
-    switch (dc) {
-    case day_count::act_365_first:
-    case day_count::act_365f:
-        return 365.0;
-    case day_count::act_360:
-        return 360.0;
-    default:
-        return 0.0;
-    }
-}
 
 inline void prepare_dated(std::span<const std::int64_t> days, std::span<const double> amounts, day_count dc,
                           prepared_flows& out) {
@@ -68,8 +54,6 @@ inline void prepare_dated(std::span<const std::int64_t> days, std::span<const do
     dated.clear();
     out.times.clear();
     out.amounts.clear();
-    out.days.clear();
-    out.days_per_year = days_per_year(dc);
     for (std::size_t k = 0; k < days.size(); ++k)
         if (!std::isnan(amounts[k])) dated.emplace_back(days[k], amounts[k]);
     if (dated.empty()) return;
@@ -83,24 +67,18 @@ inline void prepare_dated(std::span<const std::int64_t> days, std::span<const do
         if (sum == 0.0) continue;
         out.times.push_back(year_fraction(earliest, day, dc));
         out.amounts.push_back(sum);
-        out.days.push_back(day);
     }
     if (out.times.empty()) return;
-    const std::int64_t first = out.days.front();
-    for (auto& d : out.days) d -= first;
     const double origin = out.times.front();
     if (origin != 0.0)
         for (double& t : out.times) t -= origin;
 }
 
 inline std::optional<double> xirr_prepared(const prepared_flows& p, double guess) {
-    if (p.days_per_year > 0.0) return find_rate(day_npv(p.days, p.amounts, p.days_per_year), limits_of(p.amounts), guess);
     return find_rate(timed_npv(p.times, p.amounts), limits_of(p.amounts), guess);
 }
 
 inline std::vector<double> all_rates_prepared(const prepared_flows& p, double lo, double hi) {
-    if (p.days_per_year > 0.0)
-        return find_all_rates(day_npv(p.days, p.amounts, p.days_per_year), limits_of(p.amounts), lo, hi);
     return find_all_rates(timed_npv(p.times, p.amounts), limits_of(p.amounts), lo, hi);
 }
 

@@ -29,7 +29,6 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
-#include <cstdint>
 #include <limits>
 #include <optional>
 #include <span>
@@ -66,59 +65,6 @@ public:
 private:
     std::span<const double> t_, a_;
     double latest_ = 0.0;
-};
-
-// Flows at whole days d_k ≥ 0 (ascending) that count as d_k / per_year years (the actual/365
-// and actual/360 conventions). Then e^{-t u} = y^d with y = e^{-u / per_year}, and each term is
-// the one before times a small power of y (by squaring), which is several times cheaper than an
-// exponential per term. Every 16th term is anchored on its own exponential, so the rounding of
-// the products cannot build up beyond a few units in the last place.
-class day_npv {
-public:
-    day_npv(std::span<const std::int64_t> days, std::span<const double> amounts, double per_year)
-        : d_(days), a_(amounts), per_year_(per_year) {
-        std::int64_t widest = 0;
-        for (std::size_t k = 1; k < d_.size(); ++k) widest = std::max(widest, d_[k] - d_[k - 1]);
-        while (widest >> bits_) ++bits_;
-    }
-
-    npv_point at(double u) const {
-        const std::size_t n = d_.size();
-        npv_point p;
-        if (n == 0) return p;
-        const double per_day = u / per_year_;
-        const bool from_latest = u < 0.0;
-        const std::int64_t c = from_latest ? d_[n - 1] : 0;
-        // squares[j] = y^(2^j), y = e^{-|per_day|}: the factor for one day towards the later flows
-        // (u ≥ 0) or towards the earlier ones (u < 0).
-        double squares[64];
-        squares[0] = std::exp(-std::abs(per_day));
-        for (int j = 1; j < bits_; ++j) squares[j] = squares[j - 1] * squares[j - 1];
-        const auto power = [&](std::int64_t gap) {
-            double f = 1.0;
-            for (int j = 0; gap != 0; ++j, gap >>= 1)
-                if (gap & 1) f *= squares[j];
-            return f;
-        };
-        double product = 1.0;
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::size_t k = from_latest ? n - 1 - i : i;
-            const double years = static_cast<double>(d_[k] - c) / per_year_;
-            if (i % 16 == 0) product = std::exp(-years * u);
-            else product *= power(from_latest ? d_[k + 1] - d_[k] : d_[k] - d_[k - 1]);
-            const double term = a_[k] * product;
-            p.value += term;
-            p.slope -= years * term;
-            p.magnitude += std::abs(term);
-        }
-        return p;
-    }
-
-private:
-    std::span<const std::int64_t> d_;
-    std::span<const double> a_;
-    double per_year_;
-    int bits_ = 1;
 };
 
 // Flows at whole periods 0, 1, ..., n-1: a polynomial, evaluated by Horner's rule.

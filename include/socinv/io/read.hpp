@@ -10,12 +10,15 @@
 #include <nlohmann/json.hpp>
 
 #include "socinv/core/error.hpp"
+#include "socinv/io/nesting.hpp"
 
 namespace socinv::io {
 
 // Parses one JSON document. Syntax errors become input_error with the line and column,
-// the pointer "" (the document) and, as value, the text around the error.
+// the pointer "" (the document) and, as value, the text around the error; nesting deeper
+// than max_json_depth is an input_error naming the container that goes too deep.
 inline nlohmann::json parse_json(std::string_view text) {
+    if (auto error = nesting_error(text)) throw *error;
     try {
         return nlohmann::json::parse(text.begin(), text.end());
     } catch (const nlohmann::json::parse_error& e) {
