@@ -36,10 +36,20 @@
 #include "socinv/io/assessment_json.hpp"
 #include "socinv/io/economic_result_json.hpp"
 #include "socinv/io/economics_json.hpp"
+#include "socinv/io/fund_json.hpp"
 #include "socinv/io/json_reader.hpp"
 #include "socinv/io/load.hpp"
 #include "socinv/io/read.hpp"
 #include "socinv/io/rule_set_json.hpp"
+#include "socinv/io/atomic_file.hpp"
+#include "socinv/io/ledger_json.hpp"
+#include "socinv/io/nesting.hpp"
+#include "socinv/io/transfer_json.hpp"
+
+#include "socinv/transfer/agreement.hpp"
+#include "socinv/transfer/fund_simulation.hpp"
+#include "socinv/transfer/ledger.hpp"
+#include "socinv/transfer/schedule.hpp"
 
 #include "socinv/report/text_report.hpp"
 

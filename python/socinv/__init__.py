@@ -13,6 +13,12 @@ set (Örebro 2013 by default, or your own) and fill in the funding-criteria chec
     results = socinv.assess_many("examples/applications/batch.jsonl")  # in C++, on all cores
     socinv.summary_frame(results)
 
+Evaluate the cost model in an application's ``economics`` section (docs/economics.md)::
+
+    model = socinv.cost_model("examples/applications/sot.json")
+    model.evaluate().by_payer()                  # who pays, who saves
+    model.simulate(draws=10_000).probability_break_even
+
 Bad input raises :class:`socinv.InputError`, a ``ValueError`` whose ``.pointer`` names
 the field (``"/period/start"``). Amounts of money are :class:`decimal.Decimal` in SEK.
 """
@@ -31,6 +37,16 @@ from socinv.assessment import (
     assess_many,
     summary_frame,
 )
+from socinv.economics import (
+    CostModel,
+    Distribution,
+    EconomicResult,
+    Simulation,
+    cost_model,
+    default_exclusion_costs,
+    distribution,
+    plot_tornado,
+)
 from socinv.errors import InputError
 from socinv.money import allocate, format_decimal, format_sek, parse_sek
 from socinv.rules import DEFAULT_RULES, RuleSet, builtin_rule_sets, load_rules
@@ -44,22 +60,30 @@ __all__ = [
     "Assessment",
     "BudgetYear",
     "ChecklistItem",
+    "CostModel",
     "Decision",
+    "Distribution",
+    "EconomicResult",
     "Finding",
     "InputError",
     "Party",
     "Period",
     "Requirement",
     "RuleSet",
+    "Simulation",
     "__version__",
     "allocate",
     "assess",
     "assess_many",
     "builtin_rule_sets",
+    "cost_model",
+    "default_exclusion_costs",
+    "distribution",
     "format_decimal",
     "format_sek",
     "load_application",
     "load_rules",
     "parse_sek",
+    "plot_tornado",
     "summary_frame",
 ]

@@ -1,6 +1,7 @@
 // The `socinv` command line: argument parsing, batch assessment on all cores, exit codes.
 
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -22,6 +23,8 @@ Usage:
   socinv assess FILE... [--rules NAME|PATH] [--format text|json] [--lang en|sv]
                         [--fund-available AMOUNT] [--input-format auto|json|jsonl]
   socinv simulate FILE [--draws N] [--seed S] [--format text|json] [--lang en|sv]
+  socinv transfers FILE [--format text|json]
+  socinv fund FUND.json [--simulate] [--draws N] [--seed S] [--format text|json]
   socinv rules [NAME|PATH]
   socinv --help | --version
 
@@ -31,6 +34,10 @@ Commands:
   simulate Evaluate an application's cost model (its `economics` section): the
            point estimate, a Monte Carlo run over the uncertain inputs and a
            one-way sensitivity (tornado). `socinv simulate --help` for details.
+  transfers  Print an application's return-transfer schedule: budget-frame
+           reductions by administration and year (`socinv transfers --help`).
+  fund     Print a fund ledger's balances; with --simulate, simulate the fund
+           and compare return rules (`socinv fund --help`).
   rules    List the built-in rule sets, or print one (or a rule-set file) as JSON
            after checking it.
 
@@ -73,10 +80,6 @@ Exit codes: 0 all eligible and no funding criterion not_met; 1 otherwise;
 2 bad input or usage.
 )";
 
-struct usage_error : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
 enum class input_format { automatic, json, jsonl };
 enum class output_format { text, json };
 
@@ -96,10 +99,6 @@ struct unit_result {
     int status = exit_pass;
 };
 
-std::string read_stream(std::istream& in) {
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 bool looks_like_json_lines(std::string_view text) {
     const auto lines = io::split_lines(text);
     if (lines.size() < 2) return false;
@@ -108,12 +107,6 @@ bool looks_like_json_lines(std::string_view text) {
     } catch (const input_error&) {
         return false;
     }
-}
-
-std::string error_text(const input_error& e) {
-    std::string text = "socinv: " + std::string(e.what());
-    if (!e.value().empty() && e.message().find(e.value()) == std::string::npos) text += " (value: " + e.value() + ")";
-    return text;
 }
 
 unit_result assess_unit(const batch_input& input, const rule_set& rules, const assess_options& options) {
@@ -158,17 +151,6 @@ int assess_all(const std::vector<batch_input>& inputs, const rule_set& rules, co
         }
     }
     return status;
-}
-
-std::string option_value(const std::vector<std::string>& args, std::size_t& i, const std::string& name) {
-    const std::string& arg = args[i];
-    if (arg.size() > name.size() && arg.compare(0, name.size() + 1, name + "=") == 0) return arg.substr(name.size() + 1);
-    if (i + 1 >= args.size()) throw usage_error("option " + name + " needs a value");
-    return args[++i];
-}
-
-bool is_option(const std::string& arg, const std::string& name) {
-    return arg == name || arg.rfind(name + "=", 0) == 0;
 }
 
 int run_assess(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -402,6 +384,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (command == "assess") return run_assess(rest, out, err);
         if (command == "rules") return run_rules(rest, out, err);
         if (command == "simulate") return run_simulate(rest, out, err);
+        if (command == "transfers") return run_transfers(rest, out, err);
+        if (command == "fund") return run_fund(rest, out, err);
         throw usage_error("unknown command \"" + command + "\" (see socinv --help)");
     } catch (const usage_error& e) {
         err << "socinv: " << e.what() << "\n";

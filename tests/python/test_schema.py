@@ -240,7 +240,9 @@ def test_x_fields_allowed_everywhere(app_validator):
     doc["effect_measures"][0]["x-source"] = None
     doc["criteria"]["x-checklist-version"] = 2
     doc["criteria"]["innovative"]["assessment"]["x-score"] = 4
-    doc["economics"] = {"anything": [1, "two", None]}
+    doc["economics"]["x-assumption"] = {"anything": [1, "two", None]}
+    doc["economics"]["success_rate"]["x-source"] = "a guess"
+    doc["economics"]["exclusion_cost"]["x-note"] = 1
     doc["return_transfer"] = 0.5
     doc["savings"] = None
     assert _errors(app_validator, doc) == []
@@ -306,3 +308,89 @@ def test_rule_set_caps(rules_validator):
         assert _errors(rules_validator, doc) == []
     doc["duration"] = {}
     assert _errors(rules_validator, copy.deepcopy(doc)) == []
+
+
+# --- the economics section ---------------------------------------------------
+
+
+def _with_economics(**economics):
+    doc = _sot()
+    doc["economics"] = {"success_rate": 0.25, **economics}
+    return doc
+
+
+# Sections that the schema and the parser (socinv.load_application) both accept.
+ECONOMICS_ACCEPTED = {
+    "minimal": {},
+    "every key": dict(
+        view="society", base_year=2014, horizon_years=45, start_lag_years=0, participants_per_year=12.5,
+        deadweight=0.1, attribution={"dist": "uniform", "low": 0, "high": 0.2}, displacement=0,
+        drop_off={"dist": "pert", "low": 0, "mode": 0.05, "high": 0.2}, effect_years=12.5,
+        cost_factor={"dist": "lognormal", "mu": 0, "sigma": 0.1}, notes="n", sources=["s"],
+    ),
+    "cohorts": dict(cohorts=[{"year": 2014, "participants": 10}, {"year": 2015, "participants": 0}]),
+    "normal share": dict(success_rate={"dist": "normal", "mean": 0.3, "sd": 0.1}),
+    "fixed as object": dict(success_rate={"dist": "fixed", "value": 0.3}),
+    "discount rate": dict(discount=0.04),
+    "green book": dict(discount="green_book"),
+    "discount object": dict(discount={"rate": 0.05, "inflation": 0.02}),
+    "discount schedule": dict(discount={"schedule": "green_book", "inflation": 0.01}),
+    "discount steps": dict(discount={"steps": [{"from_year": 0, "rate": 0.04}, {"from_year": 30, "rate": 0.03}]}),
+    "own items": dict(exclusion_cost={"items": [
+        {"name": "assistance", "payer": "Socialförvaltningen", "level": "municipality", "nature": "transfer",
+         "per_year": {"dist": "triangular", "low": 80000, "mode": 96000, "high": 110000}, "source": "local"},
+    ], "age_from": 25, "age_to": 67}),
+    "overrides and scale": dict(exclusion_cost={
+        "overrides": {"Health care": 30000}, "scale": {"dist": "triangular", "low": 0.667, "mode": 1, "high": 1.333},
+    }),
+}  # fmt: skip
+
+# Sections that both reject.
+ECONOMICS_REJECTED = {
+    "no success rate": {"success_rate": None},
+    "unknown key": dict(succes_rate=0.5),
+    "share above one": dict(success_rate=1.5),
+    "unknown view": dict(view="city"),
+    "unknown dist": dict(deadweight={"dist": "beta", "low": 0, "high": 1}),
+    "missing parameter": dict(deadweight={"dist": "uniform", "low": 0}),
+    "wrong parameter": dict(deadweight={"dist": "uniform", "low": 0, "mode": 0.5}),
+    "negative sd": dict(cost_factor={"dist": "normal", "mean": 1, "sd": -1}),
+    "unknown schedule": dict(discount="golden"),
+    "rate of 100 %": dict(discount=1.0),
+    "discount object without rate": dict(discount={"inflation": 0.02}),
+    "horizon of 0": dict(horizon_years=0),
+    "fractional lag": dict(start_lag_years=0.5),
+    "negative participants": dict(cohorts=[{"year": 2014, "participants": -1}]),
+    "cohort without year": dict(cohorts=[{"participants": 10}]),
+    "effect over 100 years": dict(effect_years=101),
+    "unknown nature": dict(exclusion_cost={"items": [
+        {"name": "x", "payer": "y", "level": "state", "nature": "gift", "per_year": 1}]}),
+    "negative cost": dict(exclusion_cost={"overrides": {"Health care": -1}}),
+    "unknown exclusion key": dict(exclusion_cost={"scales": 1}),
+}  # fmt: skip
+
+
+def _parser_accepts(doc):
+    import socinv
+
+    try:
+        socinv.load_application(doc)
+    except socinv.InputError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("case", sorted(ECONOMICS_ACCEPTED))
+def test_economics_accepted(app_validator, case):
+    doc = _with_economics(**ECONOMICS_ACCEPTED[case])
+    assert _errors(app_validator, doc) == []
+    assert _parser_accepts(doc)
+
+
+@pytest.mark.parametrize("case", sorted(ECONOMICS_REJECTED))
+def test_economics_rejected(app_validator, case):
+    doc = _with_economics(**ECONOMICS_REJECTED[case])
+    doc["economics"] = {k: v for k, v in doc["economics"].items() if v is not None}
+    assert _errors(app_validator, doc) != []
+    assert not _parser_accepts(doc)
+

@@ -147,11 +147,13 @@ inline double adjustment_factor(const model_values& v) {
     return (1 - share(v.deadweight)) * (1 - share(v.attribution)) * (1 - share(v.displacement));
 }
 
-// Calls f(year_offset, weight) for each year a cohort's saving lasts: weight is the
-// drop-off-reduced share of the first year's saving (a fractional last year counts in part).
+// Calls f(year_offset, weight) for each year a cohort's saving lasts, counting years from
+// origin_year and stopping at the horizon: weight is the drop-off-reduced share of the first
+// year's saving (a fractional last year counts in part).
 template <class F>
-void for_each_effect_year(const cost_model& m, const cohort& c, const model_values& v, F&& f) {
-    const int first = c.year + m.start_lag_years - m.base_year;
+void for_each_effect_year(const cost_model& m, const cohort& c, const model_values& v, int origin_year, int horizon,
+                          F&& f) {
+    const int first = c.year + m.start_lag_years - origin_year;
     const double years = std::max(0.0, v.effect_years);
     const int whole = static_cast<int>(std::floor(years));
     double weight = 1;
@@ -159,7 +161,7 @@ void for_each_effect_year(const cost_model& m, const cohort& c, const model_valu
         const double part = k < whole ? 1.0 : years - whole;
         if (part <= 0) break;
         const int t = first + k;
-        if (t >= m.horizon_years) break;
+        if (t >= horizon) break;
         if (t >= 0) f(t, weight * part);
         weight *= 1 - share(v.drop_off);
     }
@@ -188,7 +190,7 @@ inline present_values evaluate_present_values(const cost_model& m, const model_v
     const double per_participant = detail::share(v.success_rate) * detail::adjustment_factor(v) * annual;
     for (const auto& c : m.cohorts) {
         double factor = 0;
-        detail::for_each_effect_year(m, c, v, [&](int t, double w) { factor += w * discount_factors[static_cast<std::size_t>(t)]; });
+        detail::for_each_effect_year(m, c, v, m.base_year, m.horizon_years, [&](int t, double w) { factor += w * discount_factors[static_cast<std::size_t>(t)]; });
         pv.savings += c.participants * per_participant * factor;
     }
     return pv;
@@ -219,7 +221,7 @@ inline economic_result evaluate(const cost_model& m, const model_values& v) {
         r.participants += c.participants;
         const double successes = c.participants * detail::share(v.success_rate) * adjust;
         r.expected_successes += successes;
-        detail::for_each_effect_year(m, c, v, [&](int t, double w) {
+        detail::for_each_effect_year(m, c, v, m.base_year, m.horizon_years, [&](int t, double w) {
             const auto ti = static_cast<std::size_t>(t);
             for (std::size_t i = 0; i < m.exclusion.items.size(); ++i) {
                 const auto& item = m.exclusion.items[i];

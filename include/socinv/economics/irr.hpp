@@ -46,6 +46,7 @@ struct prepared_flows {
     std::vector<std::pair<std::int64_t, double>> dated;  // scratch, kept to reuse its memory
     std::vector<double> times;
     std::vector<double> amounts;
+    std::vector<double> scratch;  // the solver's terms
 };
 
 inline void prepare_dated(std::span<const std::int64_t> days, std::span<const double> amounts, day_count dc,
@@ -74,8 +75,9 @@ inline void prepare_dated(std::span<const std::int64_t> days, std::span<const do
         for (double& t : out.times) t -= origin;
 }
 
-inline std::optional<double> xirr_prepared(const prepared_flows& p, double guess) {
-    return find_rate(timed_npv(p.times, p.amounts), limits_of(p.amounts), guess);
+inline std::optional<double> xirr_prepared(prepared_flows& p, double guess) {
+    p.scratch.resize(2 * p.amounts.size());
+    return find_rate(timed_npv(p.times, p.amounts), limits_of(p.amounts), guess, p.scratch);
 }
 
 inline std::vector<double> all_rates_prepared(const prepared_flows& p, double lo, double hi) {
@@ -91,8 +93,10 @@ inline std::span<const double> trim_zeros(std::span<const double> values) {
 }
 
 inline std::optional<double> irr_values(std::span<const double> values, double guess) {
+    thread_local std::vector<double> scratch;
     const auto trimmed = trim_zeros(values);
-    return find_rate(periodic_npv(trimmed), limits_of(trimmed), guess);
+    scratch.resize(2 * trimmed.size());
+    return find_rate(periodic_npv(trimmed), limits_of(trimmed), guess, scratch);
 }
 
 }  // namespace detail

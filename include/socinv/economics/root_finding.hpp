@@ -1,27 +1,39 @@
 #pragma once
-// The rates at which a net present value is zero: bracketing on a grid, then a safeguarded Newton.
+// The rates at which a net present value is zero: root counts, bracketing, safeguarded Halley.
 //
-// A net present value as a function of the rate r is f(r) = Σ a_k (1 + r)^-t_k with t_k ≥ 0.
-// The solver works in u = ln(1 + r), where the open interval r ∈ (-1, ∞) becomes the whole real
-// line, and evaluates h(u) = f(e^u - 1) · e^{c u}: the positive factor e^{c u} moves no root, and
-// with c = latest time for u < 0 and c = 0 for u ≥ 0 no term can overflow, however close the rate
+// A net present value as a function of the rate r is f(r) = Σ a_k (1 + r)^-t_k with t_k ≥ 0, in
+// time order. The solver works in u = ln(1 + r), where r ∈ (-1, ∞) becomes the whole real line,
+// and evaluates h(u) = f(e^u - 1) · e^{c u}: the positive factor e^{c u} moves no root, and with
+// c = the latest time for u < 0 and c = 0 for u ≥ 0 no term overflows, however close the rate
 // comes to -100 % or however large it grows.
 //
+// How many roots there can be is known before and while searching:
+// - Descartes' rule of signs holds for sums of exponentials: no more roots than sign changes of
+//   the amounts (flows at one time merged, zeros left out). No sign change, no rate.
+// - Beyond any point u1 there are no more roots than sign changes of the running sums of the
+//   terms a_k e^{-t_k u1} (Abel summation makes h(u1 + v) / v a Laplace transform of those
+//   running sums as a step function, and a Laplace transform has no more positive zeros than
+//   its function has sign changes); below u1, the running sums from the latest term backwards.
+//   Running sums within rounding of zero make these bounds uncertain, and then they are unused.
+// - The signs of h at u1 and at the ends (the latest amount's as r → -100 %, the earliest's as
+//   r → ∞) give the parity of the count on each side.
+// So when a side of the guess can hold at most one root, its parity says whether it has one,
+// and a safeguarded Halley iteration finds it without any scan. That is the usual case.
+//
 // Policy (shared by xirr and irr):
-// - No rate exists when the amounts, in time order with flows at the same time merged and zeros
-//   left out, do not change sign (Descartes' rule of signs, which holds for sums of exponentials:
-//   there are at most as many roots as sign changes). All-zero, empty and one-flow series have
-//   no rate, and neither has a series whose rate would overflow a double (beyond about 1e308) or
-//   round to -100 % (within about 1e-16 of it).
-// - With exactly one sign change the root is unique and that root is returned.
-// - With several sign changes there may be several roots; the one closest to the guess (default
-//   0.1) is returned. The solver scans a fixed grid of rates outward from the guess on both sides
-//   (finer near 0, geometric towards -100 % and towards large rates, then open-ended), refines the
-//   first bracket it meets, and keeps scanning the other side only as far as a closer root could
-//   lie. A root of even multiplicity (a touching, not crossing, root) gives no sign change; when
-//   the scan finds no bracket, a Newton iteration from the guess is tried and its end point is
-//   accepted if the value there is zero to 1e-10 of the size of the terms. all_rates() scans a
-//   much finer grid and lists every root in a range.
+// - The rate returned is the root closest to the guess (default 0.1); when the amounts change
+//   sign once it is the only root. Sides of the guess that may hold several roots are scanned
+//   on a fixed grid of rates (fine near 0, geometric towards -100 % and towards large rates,
+//   then open-ended), outward from the guess, only as far as a closer root could lie, and the
+//   first bracket on a side is refined; at each grid point the bounds above may settle the rest
+//   of that side.
+// - No rate: no sign change (empty, one-flow, all-zero and one-signed series), or no root found.
+//   Roots that a double cannot hold as a rate (beyond about 1e308, or within about 1e-16 of
+//   -100 %, where the rate rounds to -1) do not count.
+// - A root of even multiplicity (touching zero without crossing) shows no sign change; when the
+//   search finds no root, a Newton iteration from the guess is tried and accepted if it ends
+//   where the value is zero to 1e-10 of the size of the terms. all_rates() scans a much finer
+//   grid and lists every root in a range.
 // - Tolerances are relative to the size of the terms (Σ |a_k (1 + r)^-t_k|), so scaling every
 //   amount by 1e-3 or 1e6 gives the same rate.
 
@@ -39,17 +51,23 @@ namespace socinv::detail {
 struct npv_point {
     double value = 0.0;      // h(u)
     double slope = 0.0;      // dh/du
+    double curvature = 0.0;  // d²h/du²
     double magnitude = 0.0;  // Σ |terms|: the scale of the rounding error in value
 };
 
-// Flows at arbitrary times t_k ≥ 0 (years).
+// Flows at arbitrary times t_k ≥ 0 (years), in time order.
 class timed_npv {
 public:
     timed_npv(std::span<const double> times, std::span<const double> amounts) : t_(times), a_(amounts) {
         for (const double t : t_) latest_ = std::max(latest_, t);
     }
 
-    npv_point at(double u) const {
+    std::size_t size() const { return t_.size(); }
+    double time(std::size_t k) const { return t_[k]; }
+    double latest() const { return latest_; }
+
+    // h and its derivatives at u; the terms too, in time order, when `terms` is not empty.
+    npv_point at(double u, std::span<double> terms = {}) const {
         const double c = u < 0.0 ? latest_ : 0.0;
         npv_point p;
         for (std::size_t k = 0; k < t_.size(); ++k) {
@@ -57,7 +75,9 @@ public:
             const double term = a_[k] * std::exp(-e * u);
             p.value += term;
             p.slope -= e * term;
+            p.curvature += e * e * term;
             p.magnitude += std::abs(term);
+            if (!terms.empty()) terms[k] = term;
         }
         return p;
     }
@@ -72,28 +92,44 @@ class periodic_npv {
 public:
     explicit periodic_npv(std::span<const double> values) : a_(values) {}
 
-    npv_point at(double u) const {
+    std::size_t size() const { return a_.size(); }
+    double time(std::size_t k) const { return static_cast<double>(k); }
+    double latest() const { return a_.empty() ? 0.0 : static_cast<double>(a_.size() - 1); }
+
+    npv_point at(double u, std::span<double> terms = {}) const {
         const std::size_t n = a_.size();
         if (n == 0) return {};
-        if (u >= 0.0) {  // Σ a_i x^i with x = e^-u; dh/du = -x P'(x)
+        npv_point p;
+        if (u >= 0.0) {  // P(x) = Σ a_i x^i with x = e^-u: dh/du = -x P', d²h/du² = x P' + x² P''
             const double x = std::exp(-u);
-            double p = a_[n - 1], dp = 0.0, m = std::abs(a_[n - 1]);
+            double v = a_[n - 1], d1 = 0.0, d2 = 0.0, m = std::abs(a_[n - 1]);
             for (std::size_t i = n - 1; i-- > 0;) {
-                dp = dp * x + p;
-                p = p * x + a_[i];
+                d2 = d2 * x + d1;
+                d1 = d1 * x + v;
+                v = v * x + a_[i];
                 m = m * x + std::abs(a_[i]);
             }
-            return {p, -x * dp, m};
+            p = {v, -x * d1, x * d1 + 2.0 * x * x * d2, m};
+            if (!terms.empty()) {
+                double power = 1.0;
+                for (std::size_t i = 0; i < n; ++i, power *= x) terms[i] = a_[i] * power;
+            }
+        } else {  // Q(y) = Σ a_i y^(n-1-i) with y = e^u: dh/du = y Q', d²h/du² = y Q' + y² Q''
+            const double y = std::exp(u);
+            double v = a_[0], d1 = 0.0, d2 = 0.0, m = std::abs(a_[0]);
+            for (std::size_t i = 1; i < n; ++i) {
+                d2 = d2 * y + d1;
+                d1 = d1 * y + v;
+                v = v * y + a_[i];
+                m = m * y + std::abs(a_[i]);
+            }
+            p = {v, y * d1, y * d1 + 2.0 * y * y * d2, m};
+            if (!terms.empty()) {
+                double power = 1.0;
+                for (std::size_t i = n; i-- > 0; power *= y) terms[i] = a_[i] * power;
+            }
         }
-        // Σ a_i y^(n-1-i) with y = e^u; dh/du = y Q'(y)
-        const double y = std::exp(u);
-        double q = a_[0], dq = 0.0, m = std::abs(a_[0]);
-        for (std::size_t i = 1; i < n; ++i) {
-            dq = dq * y + q;
-            q = q * y + a_[i];
-            m = m * y + std::abs(a_[i]);
-        }
-        return {q, y * dq, m};
+        return p;
     }
 
 private:
@@ -103,30 +139,16 @@ private:
 inline int sign_of(double x) { return (x > 0.0) - (x < 0.0); }
 
 // What the amounts, in time order, say before any evaluation.
-//
-// Besides Descartes' bound on all roots, the partial sums bound the roots on each side of 0 %:
-// for u > 0, h(u) / u is the Laplace transform of the step function of the running sums
-// a_1, a_1 + a_2, ... (Abel summation), and a Laplace transform has no more positive zeros than
-// its function has sign changes; for u < 0 the same holds for the running sums from the latest
-// flow backwards. When those bounds add up to at most one root, the root is unique (or there is
-// none) and a Newton iteration needs no scan. Running sums within rounding of zero make the
-// bounds uncertain, and then they are not used.
 struct npv_limits {
-    int sign_changes = 0;    // of the amounts, zeros skipped: at most this many roots
+    int sign_changes = 0;    // zeros skipped: at most this many roots
     int near_minus_one = 0;  // sign of the value as the rate approaches -100 %: the latest amount's
     int at_infinity = 0;     // sign of the value as the rate grows without bound: the earliest amount's
-    int above_zero = 0;      // sign changes of the running sums: at most this many roots above 0 %
-    int below_zero = 0;      // ... of the running sums from the end: at most this many below 0 %
-    bool zero_is_root = false;  // the amounts sum to exactly 0
-    bool bounds_certain = false;
 };
 
 inline npv_limits limits_of(std::span<const double> ordered_amounts) {
     npv_limits l;
     int previous = 0;
-    double size = 0.0;
     for (const double a : ordered_amounts) {
-        size += std::abs(a);
         const int s = sign_of(a);
         if (s == 0) continue;
         if (previous == 0) l.at_infinity = s;
@@ -134,31 +156,30 @@ inline npv_limits limits_of(std::span<const double> ordered_amounts) {
         previous = s;
     }
     l.near_minus_one = previous;
-    if (l.sign_changes == 0) return l;
-    const double floor = 1e-12 * size;
-    bool certain = true;
-    const auto count = [&](auto first, auto last) {
-        int changes = 0, last_sign = 0;
-        double sum = 0.0;
-        for (auto it = first; it != last; ++it) {
-            if (*it == 0.0) continue;
-            sum += *it;
-            if (std::abs(sum) <= floor) {
-                certain = false;
-                continue;
-            }
-            const int s = sign_of(sum);
-            if (last_sign != 0 && s != last_sign) ++changes;
-            last_sign = s;
-        }
-        return std::pair{changes, sum};
-    };
-    const auto [above, total] = count(ordered_amounts.begin(), ordered_amounts.end());
-    l.above_zero = above;
-    l.below_zero = count(ordered_amounts.rbegin(), ordered_amounts.rend()).first;
-    l.zero_is_root = total == 0.0;
-    l.bounds_certain = certain;
     return l;
+}
+
+// At most how many roots lie beyond the point whose terms (in time order) are given: towards
+// large rates (direction > 0, the running sums from the earliest term) or towards -100 % (the
+// running sums from the latest); -1 when a running sum is within rounding of zero (`size` is
+// the sum of the terms' absolute values), which makes the count uncertain.
+inline int roots_beyond(std::span<const double> terms, int direction, double size) {
+    const double floor = 1e-12 * size;
+    const std::size_t n = terms.size();
+    int changes = 0;
+    double sum = 0.0;
+    bool seen = false, positive = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double t = terms[direction > 0 ? i : n - 1 - i];
+        if (t == 0.0) continue;
+        sum += t;
+        if (std::abs(sum) <= floor) return -1;
+        const bool now_positive = sum > 0.0;
+        changes += (seen && now_positive != positive) ? 1 : 0;
+        positive = now_positive;
+        seen = true;
+    }
+    return changes;
 }
 
 // The scan grid, in rates: fine near 0, geometric towards -100 % and towards large rates.
@@ -179,32 +200,46 @@ inline const std::array<double, rate_grid.size()>& log_rate_grid() {
     return grid;
 }
 
-// The root of h in [a, b] (in u), where h(a) = fa and h(b) = fb have opposite signs: Newton
-// steps while they stay in the shrinking bracket and converge fast enough, bisection otherwise.
+// The step from u to the next iterate: Halley's where it is sane, else Newton's.
+inline double halley_step(const npv_point& p) {
+    const double newton = p.value / p.slope;
+    const double denominator = 1.0 - 0.5 * newton * p.curvature / p.slope;
+    return denominator > 0.5 && denominator < 2.0 ? newton / denominator : newton;
+}
+
+// The one root of h in (lo, hi), starting from x (inside, or at an end) where h is p; one of
+// lo and hi may be infinite. `low_sign` is the sign of h below the root. Halley steps while they
+// stay in the bracket (which shrinks with every sign seen) and converge fast enough; bisection
+// once both ends are finite, steps outward that double while one is not.
 template <class Npv>
-double refine_bracket(const Npv& f, double a, double fa, double b, double fb) {
+double root_between(const Npv& f, double lo, double hi, int low_sign, double x, npv_point p) {
     constexpr double eps = std::numeric_limits<double>::epsilon();
-    if (fa == 0.0) return a;
-    if (fb == 0.0) return b;
-    const bool a_negative = fa < 0.0;
-    double x = a - fa * (b - a) / (fb - fa);  // regula falsi start
-    if (!(x > a && x < b)) x = 0.5 * (a + b);
-    double step = b - a, previous_step = b - a;
-    for (int iteration = 0; iteration < 200; ++iteration) {
-        const npv_point p = f.at(x);
+    const double start = x;
+    double step = std::numeric_limits<double>::infinity(), previous_step = step;
+    for (int iteration = 0; iteration < 300; ++iteration) {
         if (p.value == 0.0 || std::abs(p.value) <= eps * p.magnitude) return x;
-        if ((p.value < 0.0) == a_negative) a = x;
-        else b = x;
-        const double newton = x - p.value / p.slope;
-        const bool newton_fits = newton > a && newton < b && std::abs(2.0 * p.value) <= std::abs(previous_step * p.slope);
+        if (sign_of(p.value) == low_sign) lo = std::max(lo, x);
+        else hi = std::min(hi, x);
+        const double proposal = x - halley_step(p);
+        double next;
+        if (std::isfinite(lo) && std::isfinite(hi)) {
+            const bool fits = proposal > lo && proposal < hi && std::abs(2.0 * (proposal - x)) <= std::abs(previous_step);
+            next = fits ? proposal : 0.5 * (lo + hi);
+        } else {
+            const double outward = std::isfinite(lo) ? 1.0 : -1.0;
+            const double jump = std::max(1.0, 2.0 * std::abs(x - start));
+            const bool fits = proposal > lo && proposal < hi && std::abs(proposal - x) <= jump;
+            next = fits ? proposal : (std::isfinite(lo) ? lo : hi) + outward * jump;
+        }
         previous_step = step;
-        const double next = newton_fits ? newton : 0.5 * (a + b);
         step = next - x;
         const double tolerance = 2.0 * eps * std::max(std::abs(next), 1e-9);
-        if (std::abs(step) <= tolerance || b - a <= tolerance) return next;
+        if (std::abs(step) <= tolerance || hi - lo <= tolerance) return next;
+        if (std::abs(next) > 1e4) return next;  // beyond any rate a double holds; the caller drops it
         x = next;
+        p = f.at(x);
     }
-    return 0.5 * (a + b);
+    return x;
 }
 
 // Plain Newton from u (kept within (lo, hi)), for a root that touches zero without crossing it;
@@ -228,69 +263,33 @@ std::optional<double> touching_root(const Npv& f, double u, double lo = -std::nu
     return std::nullopt;
 }
 
-// The one root of h, known to exist and to be unique: Newton from u0 inside the bracket that
-// the signs seen so far give (open on one side at first: the root lies where the end has the
-// other sign), bisecting once both ends are known and Newton strays or stalls, stepping outward
-// while one end is open.
-template <class Npv>
-double unique_root(const Npv& f, const npv_limits& limits, double u0, npv_point p) {
-    constexpr double eps = std::numeric_limits<double>::epsilon();
-    constexpr double infinity = std::numeric_limits<double>::infinity();
-    const bool low_negative = limits.near_minus_one < 0;  // the sign of h far below the root
-    double lo = -infinity, hi = infinity;
-    double x = u0, step = infinity, previous_step = infinity;
-    for (int iteration = 0; iteration < 300; ++iteration) {
-        if (p.value == 0.0 || std::abs(p.value) <= eps * p.magnitude) return x;
-        if ((p.value < 0.0) == low_negative) lo = x;
-        else hi = x;
-        const double newton = x - p.value / p.slope;
-        double next;
-        if (std::isfinite(lo) && std::isfinite(hi)) {
-            const bool fits = newton > lo && newton < hi && std::abs(2.0 * p.value) <= std::abs(previous_step * p.slope);
-            next = fits ? newton : 0.5 * (lo + hi);
-        } else {
-            // One end open: Newton if it heads for the open end by at most a few units of u,
-            // else a step outward that doubles.
-            const double outward = std::isfinite(lo) ? 1.0 : -1.0;
-            const double jump = std::max(1.0, 2.0 * std::abs(x - u0));
-            const bool fits = newton > lo && newton < hi && (newton - x) * outward > 0.0 && std::abs(newton - x) <= jump;
-            next = fits ? newton : x + outward * jump;
-        }
-        previous_step = step;
-        step = next - x;
-        const double tolerance = 2.0 * eps * std::max(std::abs(next), 1e-9);
-        if (std::abs(step) <= tolerance || (std::isfinite(lo) && std::isfinite(hi) && hi - lo <= tolerance))
-            return next;
-        if (std::abs(next) > 1e4) return next;  // far beyond any rate a double holds; the caller rejects it
-        x = next;
-        p = f.at(x);
-    }
-    return x;
-}
-
 // The rate closest to `guess` (> -1) at which f is zero, by the policy at the top of this file.
+// `scratch` holds two doubles per term.
 template <class Npv>
-std::optional<double> find_rate(const Npv& f, const npv_limits& limits, double guess) {
+std::optional<double> find_rate(const Npv& f, const npv_limits& limits, double guess, std::span<double> scratch) {
+    constexpr double infinity = std::numeric_limits<double>::infinity();
     if (limits.sign_changes == 0) return std::nullopt;
     const auto& u_grid = log_rate_grid();
     const auto n = static_cast<std::ptrdiff_t>(u_grid.size());
     const double u0 = std::log1p(guess);
-    const npv_point p0 = f.at(u0);
+    const npv_point p0 = f.at(u0, scratch.first(f.size()));
     if (p0.value == 0.0) return guess;
-    const int s0 = sign_of(p0.value);
 
-    if (limits.bounds_certain && limits.above_zero + limits.below_zero + (limits.zero_is_root ? 1 : 0) <= 1) {
-        if (limits.near_minus_one == limits.at_infinity) return std::nullopt;  // an even count: none
-        const double rate = std::expm1(unique_root(f, limits, u0, p0));
-        if (!(std::isfinite(rate) && rate > -1.0)) return std::nullopt;
-        return rate;
-    }
+    std::optional<double> best;
+    double best_distance = infinity;
+    const auto consider = [&](double u) {
+        const double rate = std::expm1(u);
+        if (!(std::isfinite(rate) && rate > -1.0)) return;  // not a rate a double can hold
+        if (std::abs(rate - guess) < best_distance) {
+            best = rate;
+            best_distance = std::abs(rate - guess);
+        }
+    };
 
     struct side {
         int direction;        // -1 towards -100 %, +1 towards large rates
-        std::ptrdiff_t next;  // grid index of the next point
-        std::ptrdiff_t end;   // one past the last grid index to look at, in the direction
-        bool open;            // whether to look beyond the grid, towards the end of the line
+        int end_sign;         // the sign of h at that end of the line
+        std::ptrdiff_t next;  // grid index of the next point; outside the grid: the open end
         double u;             // the last point evaluated on this side, its value and sign
         double value;
         int sign;
@@ -300,33 +299,43 @@ std::optional<double> find_rate(const Npv& f, const npv_limits& limits, double g
     while (first_above < n && u_grid[static_cast<std::size_t>(first_above)] <= u0) ++first_above;
     std::ptrdiff_t last_below = first_above - 1;
     while (last_below >= 0 && u_grid[static_cast<std::size_t>(last_below)] >= u0) --last_below;
-    side left{-1, last_below, -1, true, u0, p0.value, s0, false};
-    side right{+1, first_above, n, true, u0, p0.value, s0, false};
-    if (limits.sign_changes == 1) {  // one root: on the side whose end has the other sign
-        if (s0 == limits.at_infinity) right.done = true;
-        else left.done = true;
-    }
-    // No roots below (above) 0 %: the scan stops at 0 % on that side.
-    if (limits.bounds_certain && !limits.zero_is_root) {
-        const auto zero = static_cast<std::ptrdiff_t>(std::find(rate_grid.begin(), rate_grid.end(), 0.0) - rate_grid.begin());
-        if (limits.below_zero == 0) {
-            left.end = std::min(zero - 1, left.next);
-            left.open = false;
-        }
-        if (limits.above_zero == 0) {
-            right.end = std::max(zero + 1, right.next);
-            right.open = false;
-        }
-    }
+    side left{-1, limits.near_minus_one, last_below, u0, p0.value, sign_of(p0.value), false};
+    side right{+1, limits.at_infinity, first_above, u0, p0.value, sign_of(p0.value), false};
 
-    constexpr double infinity = std::numeric_limits<double>::infinity();
-    const auto in_grid = [&](const side& s) { return s.next != s.end; };
+    // At most how many roots lie beyond the last point of side s, whose terms are in scratch. By
+    // Rolle, a function with two roots there has a root of its derivative between them, and that
+    // for every scaling c of h: a derivative with no root beyond means at most one.
+    const std::span<double> terms = scratch.first(f.size()), derivative = scratch.subspan(f.size(), f.size());
+    const auto beyond = [&](const side& s, double size) {
+        if (limits.sign_changes == 1) return 1;
+        const int bound = roots_beyond(terms, s.direction, size);
+        if (bound >= 0 && bound <= 1) return bound;
+        for (const double c : {0.0, f.latest()}) {
+            double derivative_size = 0.0;
+            for (std::size_t k = 0; k < terms.size(); ++k) {
+                derivative[k] = (c - f.time(k)) * terms[k];
+                derivative_size += std::abs(derivative[k]);
+            }
+            if (roots_beyond(derivative, s.direction, derivative_size) == 0) return 1;
+        }
+        return 2;
+    };
+    // Settles side s from its last point when it can hold at most one root beyond it: finds that
+    // root if the parity says there is one.
+    const auto settle = [&](side& s, const npv_point& p) {
+        if (beyond(s, p.magnitude) > 1) return;
+        s.done = true;
+        if (s.sign == s.end_sign) return;  // an even count, so none
+        if (s.direction > 0) consider(root_between(f, s.u, infinity, s.sign, s.u, p));
+        else consider(root_between(f, -infinity, s.u, limits.near_minus_one, s.u, p));
+    };
+    settle(right, p0);
+    settle(left, p0);
+
+    const auto in_grid = [&](const side& s) { return s.next >= 0 && s.next < n; };
     const auto next_distance = [&](const side& s) {
         return in_grid(s) ? std::abs(rate_grid[static_cast<std::size_t>(s.next)] - guess) : infinity;
     };
-    std::optional<double> best;
-    double best_distance = infinity;
-
     while (!left.done || !right.done) {
         side& s = left.done ? right : right.done ? left : next_distance(right) < next_distance(left) ? right : left;
         if (best && std::abs(std::expm1(s.u) - guess) >= best_distance) {
@@ -335,15 +344,14 @@ std::optional<double> find_rate(const Npv& f, const npv_limits& limits, double g
         }
         double u = 0.0;
         npv_point p;
-        if (in_grid(s)) {
+        const bool from_grid = in_grid(s);
+        if (from_grid) {
             u = u_grid[static_cast<std::size_t>(s.next)];
-            p = f.at(u);
+            p = f.at(u, terms);
             s.next += s.direction;
         } else {  // the open end: only if the sign there differs, then double u until it shows
             s.done = true;
-            if (!s.open) continue;
-            const int end_sign = s.direction < 0 ? limits.near_minus_one : limits.at_infinity;
-            if (end_sign == s.sign) continue;
+            if (s.end_sign == s.sign) continue;
             u = s.u;
             bool found = false;
             for (int doubling = 0; doubling < 12 && !found; ++doubling) {
@@ -354,27 +362,22 @@ std::optional<double> find_rate(const Npv& f, const npv_limits& limits, double g
             if (!found) continue;
         }
         const int sign = sign_of(p.value);
-        if (sign == s.sign) {
+        if (sign == 0) {
+            consider(u);
+            s.done = true;
+        } else if (sign != s.sign) {
+            const double lo = std::min(u, s.u), hi = std::max(u, s.u);
+            consider(root_between(f, lo, hi, s.direction > 0 ? s.sign : sign, u, p));
+            s.done = true;
+        } else {
             s.u = u;
             s.value = p.value;
-            continue;
+            if (from_grid) settle(s, p);
         }
-        const double root_u = sign == 0 ? u
-                              : s.direction < 0 ? refine_bracket(f, u, p.value, s.u, s.value)
-                                                : refine_bracket(f, s.u, s.value, u, p.value);
-        const double rate = std::expm1(root_u);
-        if (std::abs(rate - guess) < best_distance) {
-            best = rate;
-            best_distance = std::abs(rate - guess);
-        }
-        s.done = true;
-        if (limits.sign_changes == 1) break;
     }
     if (!best) {
-        if (const auto u = touching_root(f, u0)) best = std::expm1(*u);
+        if (const auto u = touching_root(f, u0)) consider(*u);
     }
-    // A rate beyond the range of a double, or so close to -100 % that it rounds to it.
-    if (best && !(std::isfinite(*best) && *best > -1.0)) return std::nullopt;
     return best;
 }
 
@@ -405,7 +408,7 @@ std::vector<double> find_all_rates(const Npv& f, const npv_limits& limits, doubl
         }
         if (i + 1 < us.size()) {
             const int t = sign_of(ps[i + 1].value);
-            if (t != 0 && t != s) roots.push_back(refine_bracket(f, us[i], ps[i].value, us[i + 1], ps[i + 1].value));
+            if (t != 0 && t != s) roots.push_back(root_between(f, us[i], us[i + 1], s, us[i], ps[i]));
         }
         if (i > 0 && i + 1 < us.size() && sign_of(ps[i - 1].value) == s && sign_of(ps[i + 1].value) == s &&
             std::abs(ps[i].value) < std::abs(ps[i - 1].value) && std::abs(ps[i].value) < std::abs(ps[i + 1].value)) {

@@ -9,6 +9,7 @@
 #include "socinv/application/application.hpp"
 #include "socinv/core/money_format.hpp"
 #include "socinv/io/economics_json.hpp"
+#include "socinv/io/transfer_json.hpp"
 #include "socinv/io/json_reader.hpp"
 
 namespace socinv {
@@ -192,6 +193,7 @@ inline application application_from_json(const io::json& j) {
     at_pointer("/budget", [&] { return app.total_cost(); });
     // A cost model that cannot be built is bad input, found when the application is read.
     if (!app.economics.is_null()) (void)cost_model_from(app);
+    if (!app.return_transfer.is_null()) (void)schedule_from(app);
     return app;
 }
 
