@@ -94,6 +94,18 @@ def _day_number(value: Any) -> int:
     )
 
 
+def _day_numbers(items: list[Any]) -> np.ndarray:
+    if all(type(item) is _dt.date for item in items):  # the common case, fast
+        return np.fromiter((item.toordinal() - _EPOCH_ORDINAL for item in items), np.int64, count=len(items))
+    out = np.empty(len(items), dtype=np.int64)
+    for i, item in enumerate(items):
+        try:
+            out[i] = _day_number(item)
+        except InputError as error:
+            raise InputError(error.message, pointer=f"/{i}/on", value=error.value) from None
+    return out
+
+
 def _days(dates: Any) -> np.ndarray:
     """Dates as int64 day numbers (days since 1970-01-01); NaT and None become the minimum int64."""
     if hasattr(dates, "to_numpy") and not isinstance(dates, np.ndarray):  # pandas Series / Index
@@ -103,8 +115,7 @@ def _days(dates: Any) -> np.ndarray:
             return np.ascontiguousarray(dates.astype("datetime64[D]").view(np.int64))
         if dates.dtype.kind not in "OUS":
             raise TypeError(f"expected dates, got an array of {dates.dtype}")
-        flat = np.fromiter((_day_number(d) for d in dates.ravel()), np.int64, count=dates.size)
-        return flat.reshape(dates.shape)
+        return _day_numbers(list(dates.ravel())).reshape(dates.shape)
     if isinstance(dates, (str, bytes)) or not isinstance(dates, Iterable):
         raise TypeError(f"expected a sequence of dates, got {type(dates).__name__}")
     items = list(dates)
@@ -113,7 +124,7 @@ def _days(dates: Any) -> np.ndarray:
         if len({len(row) for row in rows}) > 1:
             raise InputError("rows of dates differ in length; pad them with None", pointer="", value="")
         return np.stack(rows) if rows else np.empty((0, 0), np.int64)
-    return np.fromiter((_day_number(d) for d in items), np.int64, count=len(items))
+    return _day_numbers(items)
 
 
 def _amounts(amounts: Any) -> np.ndarray:

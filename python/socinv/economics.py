@@ -147,13 +147,12 @@ class EconomicResult:
     are ``inf`` when a success is worth nothing in the view.
     """
 
-    __slots__ = ("_core", "_model")
+    __slots__ = ("_core",)
 
-    def __init__(self, core: _core.EconomicResult, model: Optional[CostModel] = None) -> None:
+    def __init__(self, core: _core.EconomicResult) -> None:
         if not isinstance(core, _core.EconomicResult):
             raise TypeError("use CostModel.evaluate() to make an EconomicResult")
         self._core = core
-        self._model = model
 
     @property
     def view(self) -> str:
@@ -256,7 +255,9 @@ class EconomicResult:
         core = self._core
         by_payer = core.savings_by_payer
         # Up to the year after the last flow: a 30-year horizon is mostly empty years.
-        flows = np.abs(np.asarray(core.costs)) + sum((np.abs(row) for row in by_payer.values()), np.zeros(len(core.years)))
+        flows = np.abs(np.asarray(core.costs))
+        for row in by_payer.values():
+            flows = flows + np.abs(row)
         used = np.flatnonzero(flows)
         n = min(len(flows), int(used[-1]) + 2) if len(used) else len(flows)
         years = np.asarray(core.years)[:n]
@@ -554,7 +555,7 @@ class CostModel:
 
     def evaluate(self) -> EconomicResult:
         """The point estimate: every input at its mean."""
-        return EconomicResult(_core.evaluate(self._core), self)
+        return EconomicResult(_core.evaluate(self._core))
 
     def simulate(self, draws: int = 10_000, seed: int = 1, threads: Optional[int] = None) -> Simulation:
         """Monte Carlo over every input given as a distribution, in C++ without the GIL.
@@ -682,7 +683,9 @@ def plot_tornado(frame: pandas.DataFrame, ax: Optional[matplotlib.axes.Axes] = N
     b = base / _MSEK
     ax.barh(positions, at_low - b, left=b, color="#cf222e", alpha=0.8, label=f"input at P{100 * low_q:g}")
     ax.barh(positions, at_high - b, left=b, color="#1a7f37", alpha=0.8, label=f"input at P{100 * high_q:g}")
-    labels = [f"{name}  ({lo:,.3g} – {hi:,.3g})" for name, lo, hi in zip(frame.index, frame["low_value"], frame["high_value"])]
+    labels = [
+        f"{name}  ({lo:,.3g} – {hi:,.3g})" for name, lo, hi in zip(frame.index, frame["low_value"], frame["high_value"])
+    ]
     ax.set_yticks(positions, labels, fontsize=8)
     ax.axvline(b, color="black", linewidth=1, label=f"NPV at the means {b:,.2f} MSEK")
     ax.axvline(0, color="black", linewidth=1, linestyle=":", label="break-even (NPV 0)")

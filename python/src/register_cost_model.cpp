@@ -74,8 +74,8 @@ std::string describe_distribution(const distribution& d) {
 }
 
 py::tuple item_tuple(const exclusion_cost_item& item) {
-    return py::make_tuple(item.name, item.payer, std::string(to_string(item.level)), std::string(to_string(item.nature)),
-                          item.per_year, item.source);
+    return py::make_tuple(item.name, item.payer, std::string(to_string(item.level)),
+                          std::string(to_string(item.nature)), item.per_year, item.source);
 }
 
 }  // namespace
@@ -126,7 +126,8 @@ void register_cost_model(py::module_& m) {
             "`size` draws; draw i comes from the counter-based stream (seed, i).")
         .def(
             "__eq__", [](const distribution& a, const distribution& b) { return a == b; }, py::is_operator())
-        .def("__hash__", [](const distribution& d) { return py::hash(py::make_tuple(static_cast<int>(d.kind), d.a, d.b, d.c)); })
+        .def("__hash__",
+             [](const distribution& d) { return py::hash(py::make_tuple(static_cast<int>(d.kind), d.a, d.b, d.c)); })
         .def("__repr__", [](const distribution& d) { return "Distribution." + describe_distribution(d); })
         .def("__str__", &describe_distribution);
 
@@ -230,7 +231,8 @@ void register_cost_model(py::module_& m) {
         .def_property_readonly("years", [](const economic_result& r) { return copy_array(r.years); })
         .def_property_readonly("costs", [](const economic_result& r) { return copy_array(r.costs); })
         .def_property_readonly("savings", [](const economic_result& r) { return copy_array(r.savings); })
-        .def_property_readonly("discount_factors", [](const economic_result& r) { return copy_array(r.discount_factors); })
+        .def_property_readonly("discount_factors",
+                               [](const economic_result& r) { return copy_array(r.discount_factors); })
         .def_property_readonly(
             "savings_by_payer",
             [](const economic_result& r) {
@@ -287,7 +289,8 @@ void register_cost_model(py::module_& m) {
             "npv", [](py::object self) { return view_array(self.cast<const simulation_result&>().npv, self); },
             "NPV per draw (read-only, shared with this object).")
         .def_property_readonly(
-            "pv_costs", [](py::object self) { return view_array(self.cast<const simulation_result&>().pv_costs, self); })
+            "pv_costs",
+            [](py::object self) { return view_array(self.cast<const simulation_result&>().pv_costs, self); })
         .def_property_readonly(
             "pv_savings",
             [](py::object self) { return view_array(self.cast<const simulation_result&>().pv_savings, self); })

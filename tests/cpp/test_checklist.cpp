@@ -95,6 +95,12 @@ TEST(Checklist, AnOverlongPeriodIsABudgetSupplement) {
 }
 
 TEST(Checklist, ReturnTransferAgreementFromTheData) {
-    const auto app = sot_with([](json& j) { j["return_transfer"] = {{"share", 1.0}}; });
-    EXPECT_EQ(item(assess(app, default_rule_set()), criterion::return_transfer_agreement).verdict, verdict::met);
+    EXPECT_EQ(item(assess(example("sot.json"), default_rule_set()), criterion::return_transfer_agreement).verdict,
+              verdict::met);
+    const auto without = sot_with([](json& j) {
+        j.erase("return_transfer");
+        j.erase("savings");
+    });
+    EXPECT_EQ(item(assess(without, default_rule_set()), criterion::return_transfer_agreement).verdict,
+              verdict::needs_information);
 }

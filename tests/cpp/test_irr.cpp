@@ -196,6 +196,75 @@ TEST(Irr, RootsFarApartAndNearMinusOne) {
     EXPECT_NEAR(rates[1], 2.0, 1e-13);
 }
 
+TEST(Irr, ARootThatRoundsToMinusOneDoesNotCount) {
+    // -1 + 3x - 2e-16 x^2: x = 1/3 (r = 200 %) and x = 1.5e16, where 1 + r = 6.7e-17 and the rate
+    // rounds to -1. The latter is closer to the guess, but only the former can be returned.
+    const std::vector<double> values{-1, 3, -2e-16};
+    EXPECT_NEAR(*socinv::irr(values), 2.0, 1e-12);
+    EXPECT_NEAR(*socinv::irr(values, -0.5), 2.0, 1e-12);
+}
+
+TEST(Irr, ReturnsTheListedRootClosestToTheGuess) {
+    // Series that change sign several times: irr agrees with the closest of all_rates.
+    std::mt19937_64 rng(99);
+    std::uniform_real_distribution<double> amount(-1.0, 1.0);
+    int several = 0;
+    for (int trial = 0; trial < 3000; ++trial) {
+        std::vector<double> values(static_cast<std::size_t>(3 + trial % 8));
+        for (auto& v : values) v = amount(rng);
+        const double guess = trial % 3 == 0 ? 0.1 : trial % 3 == 1 ? -0.3 : 0.8;
+        const auto rates = socinv::all_rates(values, -0.999, 1e3);
+        const auto rate = socinv::irr(values, guess);
+        several += rates.size() > 1;
+        if (rates.empty()) continue;  // (roots beyond the range or none: nothing to compare)
+        double closest = rates[0];
+        for (const double r : rates)
+            if (std::abs(r - guess) < std::abs(closest - guess)) closest = r;
+        ASSERT_TRUE(rate) << trial;
+        if (std::abs(*rate - guess) <= std::abs(closest - guess) + 1e-9) {
+            EXPECT_NEAR(*rate, closest, 1e-9 * std::max(1.0, std::abs(closest))) << trial;
+        } else {
+            ADD_FAILURE() << trial << ": irr " << *rate << " but " << closest << " is closer to " << guess;
+        }
+    }
+    EXPECT_GT(several, 300);
+}
+
+TEST(Xirr, ReturnsTheListedRootClosestToTheGuess) {
+    std::mt19937_64 rng(2024);
+    std::uniform_real_distribution<double> amount(-1.0, 1.0);
+    std::uniform_int_distribution<int> gap(1, 400);
+    int several = 0;
+    for (int trial = 0; trial < 1500; ++trial) {
+        std::vector<cash_flow> flows;
+        date on = d("2012-02-01");
+        for (int k = 0; k < 4 + trial % 12; ++k) {
+            flows.push_back({on, amount(rng)});
+            on += boost::gregorian::days(gap(rng));
+        }
+        const double guess = trial % 2 == 0 ? 0.1 : -0.2;
+        const auto rates = socinv::all_rates(flows, -0.999, 1e3);
+        const auto rate = socinv::xirr(flows, guess);
+        several += rates.size() > 1;
+        if (rates.empty()) continue;
+        double closest = rates[0];
+        for (const double r : rates)
+            if (std::abs(r - guess) < std::abs(closest - guess)) closest = r;
+        ASSERT_TRUE(rate) << trial;
+        if (*rate < -0.999) {
+            // A root nearer -100 % than all_rates looked: closer still, and a root.
+            EXPECT_LT(std::abs(*rate - guess), std::abs(closest - guess)) << trial;
+            const double below = -1 + (1 + *rate) * 0.999, above = -1 + (1 + *rate) * 1.001;
+            EXPECT_LT(socinv::xnpv(below, flows) * socinv::xnpv(above, flows), 0.0) << trial;
+        } else if (std::abs(*rate - guess) <= std::abs(closest - guess) + 1e-9) {
+            EXPECT_NEAR(*rate, closest, 1e-9 * std::max(1.0, std::abs(closest))) << trial;
+        } else {
+            ADD_FAILURE() << trial << ": xirr " << *rate << " but " << closest << " is closer to " << guess;
+        }
+    }
+    EXPECT_GT(several, 100);
+}
+
 TEST(Irr, TouchingRoot) {
     // (1 - 1.05 x)^2 touches zero at r = 5 % without changing sign.
     const std::vector<double> values{1, -2.1, 1.1025};

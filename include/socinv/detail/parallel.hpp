@@ -11,11 +11,12 @@ namespace socinv::detail {
 
 inline std::size_t worker_count() { return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 16); }
 
-// Calls f(i) for every i in [0, n), spread over the cores in interleaved order. The first
-// exception thrown by f is re-thrown here after all workers have stopped.
+// Calls f(i) for every i in [0, n), spread over the cores in interleaved order; each worker
+// gets at least `grain` indices (small loops are not worth a thread). The first exception
+// thrown by f is re-thrown here after all workers have stopped.
 template <class F>
-void parallel_for(std::size_t n, F&& f, std::size_t workers = worker_count()) {
-    workers = std::max<std::size_t>(1, std::min(workers, n / 32 + 1));
+void parallel_for(std::size_t n, F&& f, std::size_t workers = worker_count(), std::size_t grain = 32) {
+    workers = std::max<std::size_t>(1, std::min(workers, (n + grain - 1) / std::max<std::size_t>(grain, 1)));
     std::vector<std::exception_ptr> errors(workers);
     auto run = [&](std::size_t w) {
         try {

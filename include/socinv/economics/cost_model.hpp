@@ -169,37 +169,69 @@ void for_each_effect_year(const cost_model& m, const cohort& c, const model_valu
 
 }  // namespace detail
 
-// The present values only, for Monte Carlo: no allocation, O(cohorts × effect years + items).
+inline std::vector<double> discount_factors(const cost_model& m) {
+    std::vector<double> df(static_cast<std::size_t>(std::max(0, m.horizon_years)));
+    for (std::size_t t = 0; t < df.size(); ++t) df[t] = m.discount.factor(static_cast<double>(t));
+    return df;
+}
+
+// What a model's present values need that does not change from draw to draw: the discounted
+// cost at a cost factor of 1, and the discounted participants k years into their effect
+// (Σ over cohorts of participants × discount factor, within the horizon). A draw then costs
+// O(effect years + items) whatever the number of cohorts.
+struct present_value_kernel {
+    double pv_costs = 0;
+    std::vector<double> participants_by_effect_year;
+
+    explicit present_value_kernel(const cost_model& m) {
+        const auto df = discount_factors(m);
+        for (const auto& c : m.intervention_costs) {
+            const int t = c.year - m.base_year;
+            if (t >= 0 && t < m.horizon_years) pv_costs += c.amount * df[static_cast<std::size_t>(t)];
+        }
+        int earliest = m.horizon_years;
+        for (const auto& c : m.cohorts) earliest = std::min(earliest, c.year + m.start_lag_years - m.base_year);
+        participants_by_effect_year.assign(static_cast<std::size_t>(std::max(0, m.horizon_years - earliest)), 0.0);
+        for (const auto& c : m.cohorts) {
+            const int first = c.year + m.start_lag_years - m.base_year;
+            for (std::size_t k = 0; k < participants_by_effect_year.size(); ++k) {
+                const int t = first + static_cast<int>(k);
+                if (t >= m.horizon_years) break;
+                if (t >= 0) participants_by_effect_year[k] += c.participants * df[static_cast<std::size_t>(t)];
+            }
+        }
+    }
+};
+
+// The present values only, for Monte Carlo and sensitivity: no allocation.
 struct present_values {
     double costs = 0;
     double savings = 0;
     double npv() const { return savings - costs; }
 };
 
-inline present_values evaluate_present_values(const cost_model& m, const model_values& v,
-                                              const std::vector<double>& discount_factors) {
+inline present_values evaluate_present_values(const cost_model& m, const model_values& v, const present_value_kernel& kernel) {
     present_values pv;
-    for (const auto& c : m.intervention_costs) {
-        const int t = c.year - m.base_year;
-        if (t >= 0 && t < m.horizon_years) pv.costs += c.amount * detail::non_negative(v.cost_factor) * discount_factors[static_cast<std::size_t>(t)];
-    }
+    pv.costs = kernel.pv_costs * detail::non_negative(v.cost_factor);
     double annual = 0;
     for (std::size_t i = 0; i < m.exclusion.items.size(); ++i)
         if (counts_in_view(m.exclusion.items[i], m.view)) annual += v.item_per_year[i];
     annual *= detail::non_negative(v.scale);
     const double per_participant = detail::share(v.success_rate) * detail::adjustment_factor(v) * annual;
-    for (const auto& c : m.cohorts) {
-        double factor = 0;
-        detail::for_each_effect_year(m, c, v, m.base_year, m.horizon_years, [&](int t, double w) { factor += w * discount_factors[static_cast<std::size_t>(t)]; });
-        pv.savings += c.participants * per_participant * factor;
+    // The same weights as detail::for_each_effect_year: drop-off after the first year, a part year last.
+    const auto& g = kernel.participants_by_effect_year;
+    const double years = std::max(0.0, v.effect_years);
+    const int whole = static_cast<int>(std::floor(years));
+    const double keep = 1 - detail::share(v.drop_off);
+    double weight = 1, factor = 0;
+    for (int k = 0; k <= whole && static_cast<std::size_t>(k) < g.size(); ++k) {
+        const double part = k < whole ? 1.0 : years - whole;
+        if (part <= 0) break;
+        factor += weight * part * g[static_cast<std::size_t>(k)];
+        weight *= keep;
     }
+    pv.savings = per_participant * factor;
     return pv;
-}
-
-inline std::vector<double> discount_factors(const cost_model& m) {
-    std::vector<double> df(static_cast<std::size_t>(std::max(0, m.horizon_years)));
-    for (std::size_t t = 0; t < df.size(); ++t) df[t] = m.discount.factor(static_cast<double>(t));
-    return df;
 }
 
 // The whole result for one set of input values (the point estimate uses mean_values).
@@ -250,8 +282,7 @@ inline economic_result evaluate(const cost_model& m, const model_values& v) {
     // comes from the model at a 100 % success rate, so it exists even when the rate is zero.
     model_values all = v;
     all.success_rate = 1.0;
-    const auto df = r.discount_factors;
-    const double pv_per_all = evaluate_present_values(m, all, df).savings;
+    const double pv_per_all = evaluate_present_values(m, all, present_value_kernel(m)).savings;
     const double max_successes = r.participants * adjust;
     r.value_per_success = max_successes > 0 ? pv_per_all / max_successes : 0;
     r.break_even_successes = r.value_per_success > 0 ? r.pv_costs / r.value_per_success : INFINITY;

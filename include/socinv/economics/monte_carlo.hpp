@@ -44,7 +44,7 @@ struct simulation_result {
 inline simulation_result simulate(const cost_model& m, const simulation_options& options = {}) {
     if (options.draws == 0) throw std::invalid_argument("simulate: draws must be at least 1");
     const auto inputs = uncertain_inputs(m);
-    const auto df = discount_factors(m);
+    const present_value_kernel kernel(m);
     simulation_result r;
     r.draws = options.draws;
     r.seed = options.seed;
@@ -67,13 +67,13 @@ inline simulation_result simulate(const cost_model& m, const simulation_options&
                 values.displacement = v[3], values.drop_off = v[4], values.effect_years = v[5];
                 values.cost_factor = v[6], values.scale = v[7];
                 std::copy(v.begin() + 8, v.end(), values.item_per_year.begin());
-                const auto pv = evaluate_present_values(m, values, df);
+                const auto pv = evaluate_present_values(m, values, kernel);
                 r.npv[i] = pv.npv();
                 r.pv_costs[i] = pv.costs;
                 r.pv_savings[i] = pv.savings;
             }
         },
-        threads);
+        threads, 1);
     double sum = 0;
     std::size_t breaks_even = 0;
     for (double x : r.npv) {
@@ -96,7 +96,7 @@ struct sensitivity_bar {
 
 inline std::vector<sensitivity_bar> tornado(const cost_model& m, double low_quantile = 0.1, double high_quantile = 0.9) {
     const auto inputs = uncertain_inputs(m);
-    const auto df = discount_factors(m);
+    const present_value_kernel kernel(m);
     std::vector<double> base;
     for (const auto& in : inputs) base.push_back(in.dist->mean());
     std::vector<sensitivity_bar> bars;
@@ -105,9 +105,9 @@ inline std::vector<sensitivity_bar> tornado(const cost_model& m, double low_quan
         sensitivity_bar bar{inputs[k].name, inputs[k].dist->quantile(low_quantile), inputs[k].dist->quantile(high_quantile), 0, 0};
         auto v = base;
         v[k] = bar.low_value;
-        bar.npv_at_low = evaluate_present_values(m, values_from(v), df).npv();
+        bar.npv_at_low = evaluate_present_values(m, values_from(v), kernel).npv();
         v[k] = bar.high_value;
-        bar.npv_at_high = evaluate_present_values(m, values_from(v), df).npv();
+        bar.npv_at_high = evaluate_present_values(m, values_from(v), kernel).npv();
         bars.push_back(bar);
     }
     std::stable_sort(bars.begin(), bars.end(), [](const auto& a, const auto& b) { return a.swing() > b.swing(); });

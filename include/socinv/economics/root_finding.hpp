@@ -28,8 +28,8 @@
 //   first bracket on a side is refined; at each grid point the bounds above may settle the rest
 //   of that side.
 // - No rate: no sign change (empty, one-flow, all-zero and one-signed series), or no root found.
-//   Roots that a double cannot hold as a rate (beyond about 1e308, or within about 1e-16 of
-//   -100 %, where the rate rounds to -1) do not count.
+//   Roots that a double cannot hold as a rate do not count: beyond about 1e308, or within 1e-14
+//   of -100 %, where 1 + rate keeps a few bits at best.
 // - A root of even multiplicity (touching zero without crossing) shows no sign change; when the
 //   search finds no root, a Newton iteration from the guess is tried and accepted if it ends
 //   where the value is zero to 1e-10 of the size of the terms. all_rates() scans a much finer
@@ -53,6 +53,7 @@ struct npv_point {
     double slope = 0.0;      // dh/du
     double curvature = 0.0;  // d²h/du²
     double magnitude = 0.0;  // Σ |terms|: the scale of the rounding error in value
+    double spread = 0.0;     // Σ e² |terms| (e the exponent of each term): bounds |d²h/du²| nearby
 };
 
 // Flows at arbitrary times t_k ≥ 0 (years), in time order.
@@ -73,10 +74,12 @@ public:
         for (std::size_t k = 0; k < t_.size(); ++k) {
             const double e = t_[k] - c;
             const double term = a_[k] * std::exp(-e * u);
+            const double size = std::abs(term);
             p.value += term;
             p.slope -= e * term;
             p.curvature += e * e * term;
-            p.magnitude += std::abs(term);
+            p.magnitude += size;
+            p.spread += e * e * size;
             if (!terms.empty()) terms[k] = term;
         }
         return p;
@@ -102,28 +105,32 @@ public:
         npv_point p;
         if (u >= 0.0) {  // P(x) = Σ a_i x^i with x = e^-u: dh/du = -x P', d²h/du² = x P' + x² P''
             const double x = std::exp(-u);
-            double v = a_[n - 1], d1 = 0.0, d2 = 0.0, m = std::abs(a_[n - 1]);
+            double v = a_[n - 1], d1 = 0.0, d2 = 0.0, m = std::abs(a_[n - 1]), m1 = 0.0, m2 = 0.0;
             for (std::size_t i = n - 1; i-- > 0;) {
                 d2 = d2 * x + d1;
                 d1 = d1 * x + v;
                 v = v * x + a_[i];
+                m2 = m2 * x + m1;
+                m1 = m1 * x + m;
                 m = m * x + std::abs(a_[i]);
             }
-            p = {v, -x * d1, x * d1 + 2.0 * x * x * d2, m};
+            p = {v, -x * d1, x * d1 + 2.0 * x * x * d2, m, x * m1 + 2.0 * x * x * m2};
             if (!terms.empty()) {
                 double power = 1.0;
                 for (std::size_t i = 0; i < n; ++i, power *= x) terms[i] = a_[i] * power;
             }
         } else {  // Q(y) = Σ a_i y^(n-1-i) with y = e^u: dh/du = y Q', d²h/du² = y Q' + y² Q''
             const double y = std::exp(u);
-            double v = a_[0], d1 = 0.0, d2 = 0.0, m = std::abs(a_[0]);
+            double v = a_[0], d1 = 0.0, d2 = 0.0, m = std::abs(a_[0]), m1 = 0.0, m2 = 0.0;
             for (std::size_t i = 1; i < n; ++i) {
                 d2 = d2 * y + d1;
                 d1 = d1 * y + v;
                 v = v * y + a_[i];
+                m2 = m2 * y + m1;
+                m1 = m1 * y + m;
                 m = m * y + std::abs(a_[i]);
             }
-            p = {v, y * d1, y * d1 + 2.0 * y * y * d2, m};
+            p = {v, y * d1, y * d1 + 2.0 * y * y * d2, m, y * m1 + 2.0 * y * y * m2};
             if (!terms.empty()) {
                 double power = 1.0;
                 for (std::size_t i = n; i-- > 0; power *= y) terms[i] = a_[i] * power;
@@ -263,6 +270,10 @@ std::optional<double> touching_root(const Npv& f, double u, double lo = -std::nu
     return std::nullopt;
 }
 
+// Rates closer to -100 % than 1e-14 are not told apart from it: a double holds 1 + rate there
+// to a few bits at best.
+inline const double closest_to_minus_one = std::log(1e-14);
+
 // The rate closest to `guess` (> -1) at which f is zero, by the policy at the top of this file.
 // `scratch` holds two doubles per term.
 template <class Npv>
@@ -279,7 +290,7 @@ std::optional<double> find_rate(const Npv& f, const npv_limits& limits, double g
     double best_distance = infinity;
     const auto consider = [&](double u) {
         const double rate = std::expm1(u);
-        if (!(std::isfinite(rate) && rate > -1.0)) return;  // not a rate a double can hold
+        if (!(std::isfinite(rate) && u >= closest_to_minus_one)) return;  // not a rate a double can hold
         if (std::abs(rate - guess) < best_distance) {
             best = rate;
             best_distance = std::abs(rate - guess);
@@ -289,9 +300,9 @@ std::optional<double> find_rate(const Npv& f, const npv_limits& limits, double g
     struct side {
         int direction;        // -1 towards -100 %, +1 towards large rates
         int end_sign;         // the sign of h at that end of the line
-        std::ptrdiff_t next;  // grid index of the next point; outside the grid: the open end
-        double u;             // the last point evaluated on this side, its value and sign
-        double value;
+        std::ptrdiff_t next;  // grid index of the next grid point; outside the grid: the open end
+        double u;             // the last point evaluated on this side, h there, and its sign
+        npv_point p;
         int sign;
         bool done;
     };
@@ -299,8 +310,8 @@ std::optional<double> find_rate(const Npv& f, const npv_limits& limits, double g
     while (first_above < n && u_grid[static_cast<std::size_t>(first_above)] <= u0) ++first_above;
     std::ptrdiff_t last_below = first_above - 1;
     while (last_below >= 0 && u_grid[static_cast<std::size_t>(last_below)] >= u0) --last_below;
-    side left{-1, limits.near_minus_one, last_below, u0, p0.value, sign_of(p0.value), false};
-    side right{+1, limits.at_infinity, first_above, u0, p0.value, sign_of(p0.value), false};
+    side left{-1, limits.near_minus_one, last_below, u0, p0, sign_of(p0.value), false};
+    side right{+1, limits.at_infinity, first_above, u0, p0, sign_of(p0.value), false};
 
     // At most how many roots lie beyond the last point of side s, whose terms are in scratch. By
     // Rolle, a function with two roots there has a root of its derivative between them, and that
@@ -321,20 +332,48 @@ std::optional<double> find_rate(const Npv& f, const npv_limits& limits, double g
         return 2;
     };
     // Settles side s from its last point when it can hold at most one root beyond it: finds that
-    // root if the parity says there is one.
+    // root if the parity says there is one. Once a root is known, the one beyond is wanted only
+    // if it is closer to the guess, and the sign at that distance says whether it is.
     const auto settle = [&](side& s, const npv_point& p) {
         if (beyond(s, p.magnitude) > 1) return;
         s.done = true;
         if (s.sign == s.end_sign) return;  // an even count, so none
-        if (s.direction > 0) consider(root_between(f, s.u, infinity, s.sign, s.u, p));
-        else consider(root_between(f, -infinity, s.u, limits.near_minus_one, s.u, p));
+        const int low_sign = s.direction > 0 ? s.sign : limits.near_minus_one;
+        double lo = s.direction > 0 ? s.u : -infinity, hi = s.direction > 0 ? infinity : s.u;
+        if (best) {
+            const double limit = guess + s.direction * best_distance;
+            if (limit > -1.0) {
+                const double limit_u = std::log1p(limit);
+                if ((limit_u - s.u) * s.direction <= 0.0) return;
+                const npv_point at_limit = f.at(limit_u);
+                if (sign_of(at_limit.value) == s.sign) return;  // the root lies beyond: farther
+                if (at_limit.value == 0.0) return consider(limit_u);
+                (s.direction > 0 ? hi : lo) = limit_u;
+            }
+        }
+        consider(root_between(f, lo, hi, low_sign, s.u, p));
     };
     settle(right, p0);
     settle(left, p0);
 
     const auto in_grid = [&](const side& s) { return s.next >= 0 && s.next < n; };
+    // The next point of side s: the next grid point, or further where h provably keeps its sign.
+    // Moving away from 0 % (u ≥ 0 upwards with c = 0, u ≤ 0 downwards with c = latest) every term
+    // shrinks, so |h''| stays below the spread seen at the last point, and by Taylor h keeps its
+    // sign while |h| + (d|h|/du) δ - spread δ² / 2 > 0.
+    // Towards 0 % the terms grow, by at most e^{latest δ}: within δ ≤ 1 / latest, by e.
+    const auto next_u = [&](const side& s) {
+        const double grid_u = u_grid[static_cast<std::size_t>(s.next)];
+        if (!(s.p.spread > 0.0)) return grid_u;
+        const bool outward = s.direction > 0 ? s.u >= 0.0 : s.u <= 0.0;
+        const double a = std::abs(s.p.value), b = s.direction * s.sign * s.p.slope;
+        const double m = outward ? s.p.spread : std::exp(1.0) * s.p.spread;
+        double safe = 0.9 * (b >= 0.0 ? std::sqrt(2.0 * a / m) : 2.0 * a / (-b + std::sqrt(b * b + 2.0 * m * a)));
+        if (!outward) safe = std::min({safe, 1.0 / std::max(f.latest(), 1e-300), std::abs(s.u)});
+        return std::abs(grid_u - s.u) >= safe ? grid_u : s.u + s.direction * safe;
+    };
     const auto next_distance = [&](const side& s) {
-        return in_grid(s) ? std::abs(rate_grid[static_cast<std::size_t>(s.next)] - guess) : infinity;
+        return in_grid(s) ? std::abs(std::expm1(next_u(s)) - guess) : infinity;
     };
     while (!left.done || !right.done) {
         side& s = left.done ? right : right.done ? left : next_distance(right) < next_distance(left) ? right : left;
@@ -344,11 +383,11 @@ std::optional<double> find_rate(const Npv& f, const npv_limits& limits, double g
         }
         double u = 0.0;
         npv_point p;
-        const bool from_grid = in_grid(s);
-        if (from_grid) {
-            u = u_grid[static_cast<std::size_t>(s.next)];
+        const bool stepped = in_grid(s);
+        if (stepped) {
+            u = next_u(s);
             p = f.at(u, terms);
-            s.next += s.direction;
+            while (in_grid(s) && (u_grid[static_cast<std::size_t>(s.next)] - u) * s.direction <= 0.0) s.next += s.direction;
         } else {  // the open end: only if the sign there differs, then double u until it shows
             s.done = true;
             if (s.end_sign == s.sign) continue;
@@ -371,8 +410,8 @@ std::optional<double> find_rate(const Npv& f, const npv_limits& limits, double g
             s.done = true;
         } else {
             s.u = u;
-            s.value = p.value;
-            if (from_grid) settle(s, p);
+            s.p = p;
+            if (stepped) settle(s, p);
         }
     }
     if (!best) {

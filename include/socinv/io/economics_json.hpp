@@ -98,6 +98,8 @@ inline discount_schedule read_discount(const io::json& j, const std::string& at)
     require_object(j, at);
     reject_unknown_keys(j, at, {"rate", "steps", "schedule", "inflation"});
     discount_schedule schedule;
+    const int given = (optional(j, "rate") != nullptr) + (optional(j, "schedule") != nullptr) + (optional(j, "steps") != nullptr);
+    if (given > 1) throw input_error(at, "an object", "a discount takes one of \"rate\", \"schedule\" and \"steps\", not several");
     if (const json* r = optional(j, "rate")) {
         schedule = discount_schedule::constant(rate_of(*r, at + "/rate"));
     } else if (const json* s = optional(j, "schedule")) {

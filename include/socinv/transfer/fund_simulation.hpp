@@ -196,7 +196,7 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
                 }
             }
         },
-        options.threads == 0 ? detail::worker_count() : options.threads);
+        options.threads == 0 ? detail::worker_count() : options.threads, 1);
 
     fund_simulation_result result;
     result.draws = options.draws;

@@ -1,0 +1,345 @@
+// Bindings for socinv/transfer and its JSON: return-transfer agreements and schedules, the fund
+// ledger (checked appends, atomic save, checked load) and the fund simulation (GIL released).
+// Booked money crosses as whole öre (int); python/socinv/{transfer,ledger}.py make it Decimal.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include "register.hpp"
+
+namespace socinv::python {
+
+namespace {
+
+using app_ptr = std::shared_ptr<application>;
+
+// (capital, committed, paid, returned, written_off, cash, available), in öre.
+using balances_tuple = std::tuple<std::int64_t, std::int64_t, std::int64_t, std::int64_t, std::int64_t, std::int64_t,
+                                  std::int64_t>;
+
+balances_tuple balances_of(const fund_balances& b) {
+    return {b.capital.ore(), b.committed.ore(), b.paid.ore(),      b.returned.ore(),
+            b.written_off.ore(), b.cash.ore(), b.available.ore()};
+}
+
+py::tuple entry_tuple(const ledger_entry& e) {
+    return py::make_tuple(e.id, to_pydate(e.on), std::string(to_string(e.kind)), e.amount.ore(), e.application,
+                          e.decision, e.note);
+}
+
+py::array_t<double> copy_array(const std::vector<double>& v) {
+    return py::array_t<double>(static_cast<py::ssize_t>(v.size()), v.data());
+}
+
+// A fund file as Python sees it: the file's contents, and the path it came from.
+struct bound_fund {
+    fund_file file;
+    std::string path;
+};
+
+fund_ledger parse_ledger(std::string_view text, const std::string& source) {
+    try {
+        return ledger_from_json(io::parse_json(text));
+    } catch (const input_error& e) {
+        throw e.source().empty() && !source.empty() ? e.with_source(source) : e;
+    }
+}
+
+}  // namespace
+
+void register_transfer(py::module_& m) {
+    // --- the agreement ---------------------------------------------------------------------
+    py::class_<return_transfer_agreement>(m, "Agreement",
+                                          "The terms of a return-transfer agreement (docs/return-transfers.md).")
+        .def_readonly("share_ppm", &return_transfer_agreement::share_ppm, "The share returned, in parts per million.")
+        .def_property_readonly("cap_kind",
+                               [](const return_transfer_agreement& a) {
+                                   switch (a.cap.kind) {
+                                       case cap_kind::none: return "none";
+                                       case cap_kind::invested: return "invested";
+                                       case cap_kind::amount: return "amount";
+                                   }
+                                   return "none";
+                               })
+        .def_property_readonly("cap_amount", [](const return_transfer_agreement& a) { return a.cap.amount.ore(); },
+                               "The cap in öre when cap_kind is \"amount\".")
+        .def_readonly("first_year", &return_transfer_agreement::first_year)
+        .def_readonly("last_year", &return_transfer_agreement::last_year)
+        .def_readonly("lag_years", &return_transfer_agreement::lag_years)
+        .def_property_readonly("minimum", [](const return_transfer_agreement& a) { return a.minimum.ore(); })
+        .def_readonly("split_by_saving", &return_transfer_agreement::split_by_saving)
+        .def_property_readonly(
+            "split",
+            [](const return_transfer_agreement& a) {
+                std::vector<std::pair<std::string, std::int64_t>> split;
+                for (const auto& p : a.split) split.emplace_back(p.payer, p.share_ppm);
+                return split;
+            },
+            "(payer, share in ppm) pairs of a fixed split; empty when each payer returns from its own saving.")
+        .def_readonly("payers", &return_transfer_agreement::payers)
+        .def(
+            "__eq__", [](const return_transfer_agreement& a, const return_transfer_agreement& b) { return a == b; },
+            py::is_operator());
+
+    m.def(
+        "agreement_from", [](const application& app) { return agreement_from(app); }, py::arg("application"),
+        "The application's return-transfer agreement; InputError (pointer under /return_transfer) if it cannot be read.");
+    m.def(
+        "invested_amount", [](const application& app) { return invested_amount(app).ore(); }, py::arg("application"),
+        "What a cap of \"invested\" means: the amount granted, or requested before a decision, in öre.");
+    m.def(
+        "savings_from",
+        [](const application& app) {
+            const auto agreement = agreement_from(app);
+            std::vector<std::tuple<std::string, int, std::int64_t, std::string>> out;
+            for (const auto& s : savings_from(app, agreement))
+                out.emplace_back(s.payer, s.year, s.amount.ore(), std::string(to_string(s.basis)));
+            return out;
+        },
+        py::arg("application"),
+        "The savings the schedule uses as (payer, year, öre, basis): the `savings` list, else the cost model's forecasts.");
+    m.def(
+        "booked_from",
+        [](const application& app) {
+            const auto agreement = agreement_from(app);
+            std::vector<std::tuple<std::string, int, std::int64_t>> out;
+            for (const auto& b : booked_from(app, agreement)) out.emplace_back(b.payer, b.year, b.amount.ore());
+            return out;
+        },
+        py::arg("application"), "The reductions already booked, as (payer, year, öre).");
+
+    // --- the schedule ----------------------------------------------------------------------
+    py::class_<transfer_schedule>(m, "TransferSchedule", "The budget-frame reductions an agreement gives, exact to the öre.")
+        .def_property_readonly(
+            "lines",
+            [](const transfer_schedule& s) {
+                std::vector<std::tuple<std::string, int, std::int64_t, std::string, int, std::string>> lines;
+                for (const auto& l : s.lines)
+                    lines.emplace_back(l.payer, l.year, l.amount.ore(), std::string(to_string(l.kind)), l.saving_year,
+                                       std::string(to_string(l.basis)));
+                return lines;
+            },
+            "(payer, year, öre, kind, saving_year, basis) by year, then payer.")
+        .def_property_readonly("total", [](const transfer_schedule& s) { return s.total.ore(); })
+        .def_property_readonly("cap",
+                               [](const transfer_schedule& s) -> std::optional<std::int64_t> {
+                                   if (!s.cap) return std::nullopt;
+                                   return s.cap->ore();
+                               })
+        .def_readonly("capped", &transfer_schedule::capped)
+        .def_property_readonly("uncapped_total", [](const transfer_schedule& s) { return s.uncapped_total.ore(); })
+        .def(
+            "to_json", [](const transfer_schedule& s, int indent) { return to_pystr(to_json(s).dump(indent)); },
+            py::arg("indent") = -1, "As `socinv transfers --format json` writes it.");
+
+    m.def(
+        "schedule_from", [](const application& app) { return schedule_from(app); }, py::arg("application"),
+        "The application's schedule of budget-frame reductions (InputError with the pointer for bad terms or savings).");
+
+    // --- the ledger ------------------------------------------------------------------------
+    py::class_<fund_ledger>(m, "FundLedger", "The fund's append-only ledger, checked entry by entry.")
+        .def(py::init<std::string>(), py::arg("fund") = "")
+        .def(py::init<const fund_ledger&>(), py::arg("other"), "A copy.")
+        .def_property_readonly("fund", &fund_ledger::fund)
+        .def_property_readonly(
+            "entries",
+            [](const fund_ledger& l) {
+                py::list out;
+                for (const auto& e : l.entries()) out.append(entry_tuple(e));
+                return out;
+            },
+            "(id, date, kind, öre, application, decision, note) tuples; absent texts are \"\".")
+        .def_property_readonly(
+            "history",
+            [](const fund_ledger& l) {
+                std::vector<balances_tuple> out;
+                for (const auto& b : l.history()) out.push_back(balances_of(b));
+                return out;
+            },
+            "The balances after each entry (see balances()).")
+        .def("balances", [](const fund_ledger& l) { return balances_of(l.balances()); },
+             "(capital, committed, paid, returned, written_off, cash, available) in öre.")
+        .def(
+            "balances_on", [](const fund_ledger& l, py::handle day) { return balances_of(l.balances_on(from_pydate(day))); },
+            py::arg("day"), "The balances at the end of a day.")
+        .def(
+            "grants",
+            [](const fund_ledger& l) {
+                py::dict out;
+                for (const auto& [id, g] : l.grants())
+                    out[py::str(id)] = py::make_tuple(to_pydate(g.granted_on), g.granted.ore(), g.paid.ore(),
+                                                      g.returned.ore(), g.written_off.ore(), g.outstanding().ore(), g.closed);
+                return out;
+            },
+            "application → (granted_on, granted, paid, returned, written_off, outstanding, closed), öre.")
+        .def(
+            "append",
+            [](fund_ledger& l, const std::string& id, py::handle day, const std::string& kind, std::int64_t amount_ore,
+               const std::string& application, const std::string& decision, const std::string& note) {
+                const std::string at = "/entries/" + std::to_string(l.entries().size());
+                ledger_entry e;
+                e.id = id;
+                e.on = io::at_pointer(at + "/date", [&] { return from_pydate(day); });
+                e.kind = io::at_pointer(at + "/kind",
+                                        [&] { return detail::parse_name(kind, entry_kind_names, "entry kind"); });
+                e.amount = money::from_ore(amount_ore);
+                e.application = application;
+                e.decision = decision;
+                e.note = note;
+                l.append(e);
+            },
+            py::arg("id"), py::arg("date"), py::arg("kind"), py::arg("amount_ore"), py::arg("application") = "",
+            py::arg("decision") = "", py::arg("note") = "",
+            "Append an entry after checking it; a refused entry raises InputError (pointer /entries/N/...) and\n"
+            "leaves the ledger as it was.")
+        .def(
+            "to_json", [](const fund_ledger& l, int indent) { return to_pystr(to_json(l).dump(indent)); },
+            py::arg("indent") = -1, "The ledger file's JSON (each entry with the cash after it).")
+        .def(
+            "__eq__",
+            [](const fund_ledger& a, const fund_ledger& b) { return a.fund() == b.fund() && a.entries() == b.entries(); },
+            py::is_operator())
+        .def("__len__", [](const fund_ledger& l) { return l.entries().size(); })
+        .def(py::pickle([](const fund_ledger& l) { return to_json(l).dump(); },
+                        [](const std::string& text) { return parse_ledger(text, "<pickle>"); }));
+
+    m.def(
+        "parse_ledger",
+        [](std::string_view text, const std::string& source) {
+            fund_ledger ledger;
+            {
+                py::gil_scoped_release release;
+                ledger = parse_ledger(text, source);
+            }
+            return ledger;
+        },
+        py::arg("text"), py::arg("source") = "",
+        "Read a ledger from JSON text, replaying every entry; InputError with the entry's pointer if refused.");
+    m.def(
+        "save_ledger",
+        [](const fund_ledger& l, const std::string& path) {
+            py::gil_scoped_release release;
+            save_ledger(l, path);
+        },
+        py::arg("ledger"), py::arg("path"), "Write the ledger atomically (a temporary file renamed over the path).");
+
+    // --- the fund and its simulation -------------------------------------------------------
+    py::class_<bound_fund, std::shared_ptr<bound_fund>>(m, "Fund", "A fund file: ledger, portfolio and simulation settings.")
+        .def_readonly("path", &bound_fund::path)
+        .def_property_readonly("ledger", [](const bound_fund& f) { return f.file.ledger; }, "A copy of the ledger.")
+        .def_property_readonly(
+            "applications",
+            [](const bound_fund& f) {
+                std::vector<app_ptr> apps;
+                for (const auto& a : f.file.applications) apps.push_back(std::make_shared<application>(a));
+                return apps;
+            },
+            "The portfolio's applications, in file order.")
+        .def_property_readonly("granted", [](const bound_fund& f) { return f.file.granted; },
+                               "Per application: granted (True) or planned (False).")
+        .def_property_readonly("start_year", [](const bound_fund& f) { return f.file.simulation.start_year; })
+        .def_property_readonly("horizon_years", [](const bound_fund& f) { return f.file.simulation.horizon_years; })
+        .def_property_readonly("draws", [](const bound_fund& f) { return f.file.simulation.draws; })
+        .def_property_readonly("seed", [](const bound_fund& f) { return f.file.simulation.seed; })
+        .def_property_readonly("min_grant", [](const bound_fund& f) { return f.file.simulation.min_grant; },
+                               "SEK; 0 means the smallest investment.");
+
+    m.def(
+        "load_fund",
+        [](const std::string& path) {
+            auto fund = std::make_shared<bound_fund>();
+            {
+                py::gil_scoped_release release;
+                fund->file = load_fund(path);
+                fund->path = path;
+            }
+            return fund;
+        },
+        py::arg("path"), "Read a fund file; portfolio paths are relative to it.");
+
+    m.def(
+        "standard_return_rules",
+        [] {
+            std::vector<std::tuple<std::string, bool, double, bool>> out;
+            for (const auto& r : standard_return_rules()) out.emplace_back(r.name, r.use_agreement, r.share, r.cap_at_invested);
+            return out;
+        },
+        "The rules socinv fund --simulate compares, as (name, use_agreement, share, cap_at_invested).");
+
+    py::class_<rule_outcome>(m, "RuleOutcome", "The fund under one return rule, over every draw.")
+        .def_readonly("rule", &rule_outcome::rule)
+        .def_readonly("years", &rule_outcome::years)
+        .def_property_readonly("balance_mean", [](const rule_outcome& o) { return copy_array(o.balance_mean); })
+        .def_property_readonly(
+            "balance_percentiles",
+            [](const rule_outcome& o) {
+                py::dict out;
+                for (const auto& [p, row] : o.balance_percentiles) out[py::int_(p)] = copy_array(row);
+                return out;
+            },
+            "{5, 25, 50, 75, 95} → the balance's percentile by year.")
+        .def_property_readonly("probability_paid_back",
+                               [](const rule_outcome& o) { return copy_array(o.probability_paid_back); })
+        .def_readonly("probability_exhausted", &rule_outcome::probability_exhausted)
+        .def_readonly("median_years_to_exhaustion", &rule_outcome::median_years_to_exhaustion)
+        .def_readonly("expected_reductions", &rule_outcome::expected_reductions)
+        .def_property_readonly(
+            "expected_reductions_by_year",
+            [](const rule_outcome& o) {
+                py::dict out;
+                for (const auto& [payer, row] : o.expected_reductions_by_year) out[py::str(payer)] = copy_array(row);
+                return out;
+            })
+        .def_readonly("mean_total_returns", &rule_outcome::mean_total_returns)
+        .def_readonly("mean_end_balance", &rule_outcome::mean_end_balance);
+
+    py::class_<fund_simulation_result>(m, "FundSimulation", "A fund simulated under several return rules on the same draws.")
+        .def_readonly("draws", &fund_simulation_result::draws)
+        .def_readonly("seed", &fund_simulation_result::seed)
+        .def_readonly("min_grant", &fund_simulation_result::min_grant)
+        .def_readonly("investments", &fund_simulation_result::investments)
+        .def_readonly("outcomes", &fund_simulation_result::outcomes)
+        .def(
+            "to_json", [](const fund_simulation_result& r, int indent) { return to_pystr(to_json(r).dump(indent)); },
+            py::arg("indent") = -1, "As the `simulation` of `socinv fund --simulate --format json`.");
+
+    m.def(
+        "simulate_fund",
+        [](const bound_fund& fund, const fund_ledger& ledger, std::size_t draws, std::uint64_t seed, std::size_t threads,
+           const std::vector<std::tuple<std::string, bool, double, bool>>& rules, int start_year, int horizon_years,
+           double min_grant) {
+            fund_simulation_options options = fund.file.simulation;
+            options.capital = ledger.balances().capital.sek();
+            options.draws = draws;
+            options.seed = seed;
+            options.threads = threads;
+            options.start_year = start_year;
+            options.horizon_years = horizon_years;
+            options.min_grant = min_grant;
+            options.rules.clear();
+            for (const auto& [name, use_agreement, share, cap] : rules) {
+                if (!(share >= 0 && share <= 1))
+                    throw py::value_error("return rule \"" + name + "\": share must lie in [0, 1]");
+                options.rules.push_back({name, use_agreement, share, cap});
+            }
+            fund_simulation_result result;
+            {
+                py::gil_scoped_release release;
+                result = simulate_fund(portfolio_of(fund.file), options);
+            }
+            return result;
+        },
+        py::arg("fund"), py::arg("ledger"), py::arg("draws"), py::arg("seed"), py::arg("threads"), py::arg("rules"),
+        py::arg("start_year"), py::arg("horizon_years"), py::arg("min_grant"),
+        "Simulate the fund's portfolio from the ledger's capital and top-ups, on all cores without the GIL.");
+}
+
+}  // namespace socinv::python

@@ -1,0 +1,165 @@
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <random>
+
+#include "socinv/io/fund_json.hpp"
+#include "socinv/io/ledger_json.hpp"
+#include "socinv/transfer/ledger.hpp"
+#include "test_helpers.hpp"
+
+using namespace socinv;
+using json = nlohmann::json;
+
+namespace {
+
+ledger_entry entry(std::string id, const char* on, entry_kind kind, std::int64_t sek, std::string app = "") {
+    return {std::move(id), parse_iso_date(on), kind, money::from_sek(sek), std::move(app), "", ""};
+}
+
+fund_ledger small_ledger() {
+    fund_ledger l("test fund");
+    l.append(entry("c", "2013-06-10", entry_kind::capital, 65'000'000));
+    l.append(entry("g", "2014-03-18", entry_kind::grant, 4'100'000, "sot"));
+    l.append(entry("p", "2014-04-01", entry_kind::payment, 1'000'000, "sot"));
+    l.append(entry("r", "2016-12-31", entry_kind::return_transfer, 200'000, "sot"));
+    return l;
+}
+
+}  // namespace
+
+TEST(Ledger, BalancesByHand) {
+    const auto b = small_ledger().balances();
+    EXPECT_EQ(b.capital, money::from_sek(65'000'000));
+    EXPECT_EQ(b.committed, money::from_sek(3'100'000));
+    EXPECT_EQ(b.paid, money::from_sek(1'000'000));
+    EXPECT_EQ(b.returned, money::from_sek(200'000));
+    EXPECT_EQ(b.cash, money::from_sek(64'200'000));
+    EXPECT_EQ(b.available, money::from_sek(61'100'000));
+    EXPECT_EQ(small_ledger().balances_on(parse_iso_date("2014-03-31")).committed, money::from_sek(4'100'000));
+}
+
+TEST(Ledger, RefusesWhatWouldBreakIt) {
+    auto l = small_ledger();
+    const auto before = l.balances();
+    auto refused = [&](const ledger_entry& e, const std::string& field, const std::string& words) {
+        try {
+            l.append(e);
+            ADD_FAILURE() << "accepted " << e.id;
+        } catch (const input_error& err) {
+            EXPECT_EQ(err.pointer(), "/entries/4" + field) << err.what();
+            EXPECT_NE(err.message().find(words), std::string::npos) << err.message();
+        }
+        EXPECT_EQ(l.balances(), before);  // a refused entry changes nothing
+        EXPECT_EQ(l.entries().size(), 4u);
+    };
+    refused(entry("g2", "2017-01-01", entry_kind::grant, 70'000'000, "big"), "/amount", "exceeds what is available");
+    refused(entry("r2", "2017-01-01", entry_kind::return_transfer, 5, "never"), "/application", "never granted");
+    refused(entry("c", "2017-01-01", entry_kind::top_up, 5), "/id", "used by an earlier entry");
+    refused(entry("x", "2015-01-01", entry_kind::top_up, 5), "/date", "before the previous entry");
+    refused(entry("p2", "2017-01-01", entry_kind::payment, 3'100'001, "sot"), "/amount", "exceeds what is left of the grant");
+    refused(entry("c2", "2017-01-01", entry_kind::capital, 5), "/kind", "capital comes first");
+    refused(entry("z", "2017-01-01", entry_kind::top_up, 0), "/amount", "must be positive");
+    refused(entry("g3", "2017-01-01", entry_kind::grant, 5, "sot"), "/application", "already granted");
+}
+
+TEST(Ledger, WriteOffClosesTheGrant) {
+    auto l = small_ledger();
+    l.append(entry("w", "2017-01-01", entry_kind::write_off, 50'000, "sot"));
+    EXPECT_EQ(l.balances().committed, money{});
+    EXPECT_EQ(l.balances().cash, money::from_sek(64'150'000));
+    EXPECT_THROW(l.append(entry("p2", "2017-02-01", entry_kind::payment, 1, "sot")), input_error);
+}
+
+TEST(Ledger, SaveAndLoadGiveTheSameLedger) {
+    const auto l = small_ledger();
+    const std::string path = ::testing::TempDir() + "socinv_ledger.json";
+    save_ledger(l, path);
+    const auto back = load_ledger(path);
+    EXPECT_EQ(back.entries(), l.entries());
+    EXPECT_EQ(back.history(), l.history());
+    std::remove(path.c_str());
+}
+
+TEST(Ledger, SavingReplacesTheFileWhole) {
+    const std::string path = ::testing::TempDir() + "socinv_ledger_atomic.json";
+    std::ofstream(path) << "old";
+    save_ledger(small_ledger(), path);
+    EXPECT_EQ(load_ledger(path).entries().size(), 4u);
+    std::ifstream probe(path + ".tmp." + std::to_string(::getpid()));
+    EXPECT_FALSE(probe.good());  // no temporary file left behind
+    std::remove(path.c_str());
+}
+
+TEST(Ledger, TamperedFilesAreRefusedWithThePointer) {
+    const json good = to_json(small_ledger());
+    auto refused = [&](const std::function<void(json&)>& edit, const std::string& pointer) {
+        json j = good;
+        edit(j);
+        try {
+            ledger_from_json(j);
+            ADD_FAILURE() << "accepted a ledger tampered at " << pointer;
+        } catch (const input_error& e) {
+            EXPECT_EQ(e.pointer(), pointer) << e.what();
+        }
+    };
+    refused([](json& j) { j["entries"][2]["amount"] = "999.00"; }, "/entries/2/cash_after");  // no longer balances
+    refused([](json& j) { j["entries"][3]["application"] = "other"; }, "/entries/3/application");
+    refused([](json& j) { j["entries"][3]["id"] = "g"; }, "/entries/3/id");
+    refused([](json& j) { j["entries"][1]["date"] = "2012-01-01"; }, "/entries/1/date");
+    refused([](json& j) { j["entries"][1]["kind"] = "gift"; }, "/entries/1/kind");
+    refused([](json& j) { j["version"] = 7; }, "/version");
+    refused([](json& j) { j["entries"].erase(0); }, "/entries/0/amount");  // a grant with no capital to draw on
+}
+
+TEST(Ledger, RandomLedgersBalanceAfterEveryEntry) {
+    std::mt19937_64 rng(3);
+    for (int trial = 0; trial < 200; ++trial) {
+        fund_ledger l;
+        l.append(entry("c", "2013-01-01", entry_kind::capital, 1'000'000));
+        date day = parse_iso_date("2013-01-02");
+        for (int i = 0; i < 60; ++i) {
+            const auto kind = static_cast<entry_kind>(1 + rng() % 5);
+            ledger_entry e{"e" + std::to_string(i), day, kind, money::from_ore(1 + static_cast<std::int64_t>(rng() % 50'000'000)),
+                           kind == entry_kind::top_up ? "" : "app" + std::to_string(rng() % 4), "", ""};
+            try {
+                l.append(e);
+            } catch (const input_error&) {
+                // refused entries are part of the test: the ledger must stay balanced
+            }
+            day += boost::gregorian::days(static_cast<long>(rng() % 30));
+            const auto& b = l.balances();
+            EXPECT_EQ(b.cash, b.capital + b.returned - b.paid - b.written_off);
+            EXPECT_FALSE(b.cash.is_negative());
+            EXPECT_FALSE(b.available.is_negative());
+        }
+        const auto back = ledger_from_json(to_json(l));
+        EXPECT_EQ(back.history(), l.history());
+    }
+}
+
+TEST(FundFile, OrebroExampleLoadsAndSimulates) {
+    const auto fund = load_fund(socinv::testing::example_path("funds/orebro.json"));
+    EXPECT_EQ(fund.ledger.balances().capital, money::from_sek(80'000'000));
+    EXPECT_EQ(fund.ledger.balances().paid, money::from_sek(14'500'000));
+    auto options = fund.simulation;
+    options.draws = 2000;
+    const auto r = simulate_fund(portfolio_of(fund), options);
+    ASSERT_EQ(r.outcomes.size(), 5u);
+    const auto& none = r.outcomes.back();
+    EXPECT_EQ(none.rule, "no return");
+    EXPECT_DOUBLE_EQ(none.mean_total_returns, 0.0);
+    EXPECT_NEAR(none.mean_end_balance, 80e6 - 14.5e6, 1.0);  // capital less every payment
+    for (const auto& o : r.outcomes) EXPECT_LE(o.mean_total_returns, r.outcomes[1].mean_total_returns + 1e-6);  // 100 % returns most
+    // Capping at the investment never returns more than was invested.
+    const auto& capped = r.outcomes[3];
+    EXPECT_LE(capped.mean_total_returns, 14.5e6 + 1e-6);
+    // Half the saving returns half of what 100 % does, when no cap binds.
+    EXPECT_NEAR(r.outcomes[2].mean_total_returns, 0.5 * r.outcomes[1].mean_total_returns, 1e-3 * r.outcomes[1].mean_total_returns);
+    // The same seed gives the same fund on any thread count.
+    options.threads = 1;
+    const auto one = simulate_fund(portfolio_of(fund), options);
+    options.threads = 2;
+    EXPECT_EQ(one.outcomes[0].balance_mean, simulate_fund(portfolio_of(fund), options).outcomes[0].balance_mean);
+}
