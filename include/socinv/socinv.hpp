@@ -51,6 +51,7 @@
 #include "socinv/transfer/ledger.hpp"
 #include "socinv/transfer/schedule.hpp"
 
+#include "socinv/report/format.hpp"
 #include "socinv/report/text_report.hpp"
 
 #define SOCINV_VERSION_MAJOR 0

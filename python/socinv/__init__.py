@@ -19,6 +19,14 @@ Evaluate the cost model in an application's ``economics`` section (docs/economic
     model.evaluate().by_payer()                  # who pays, who saves
     model.simulate(draws=10_000).probability_break_even
 
+Return transfers (docs/return-transfers.md): the budget-frame reductions an agreement
+gives, the fund's ledger, and a simulation of the revolving fund under several return rules::
+
+    socinv.transfer_schedule("examples/applications/sot.json").to_frame()
+    fund = socinv.load_fund("examples/funds/orebro.json")
+    fund.ledger.balances()
+    fund.simulate(draws=2_000).summary()
+
 Bad input raises :class:`socinv.InputError`, a ``ValueError`` whose ``.pointer`` names
 the field (``"/period/start"``). Amounts of money are :class:`decimal.Decimal` in SEK.
 """
@@ -48,16 +56,29 @@ from socinv.economics import (
     plot_tornado,
 )
 from socinv.errors import InputError
+from socinv.fund import STANDARD_RULES, Fund, FundSimulation, ReturnRule, load_fund
+from socinv.ledger import Balances, FundLedger, Grant, LedgerEntry
 from socinv.money import allocate, format_decimal, format_sek, parse_sek
 from socinv.rules import DEFAULT_RULES, RuleSet, builtin_rule_sets, load_rules
+from socinv.transfer import (
+    Agreement,
+    PayerShare,
+    ScheduleLine,
+    TransferSchedule,
+    transfer_agreement,
+    transfer_schedule,
+)
 
 __version__: str = _core.__version__
 
 __all__ = [
     "DEFAULT_RULES",
+    "STANDARD_RULES",
+    "Agreement",
     "Alternative",
     "Application",
     "Assessment",
+    "Balances",
     "BudgetYear",
     "ChecklistItem",
     "CostModel",
@@ -65,12 +86,21 @@ __all__ = [
     "Distribution",
     "EconomicResult",
     "Finding",
+    "Fund",
+    "FundLedger",
+    "FundSimulation",
+    "Grant",
     "InputError",
+    "LedgerEntry",
     "Party",
+    "PayerShare",
     "Period",
     "Requirement",
+    "ReturnRule",
     "RuleSet",
+    "ScheduleLine",
     "Simulation",
+    "TransferSchedule",
     "__version__",
     "allocate",
     "assess",
@@ -82,8 +112,11 @@ __all__ = [
     "format_decimal",
     "format_sek",
     "load_application",
+    "load_fund",
     "load_rules",
     "parse_sek",
     "plot_tornado",
     "summary_frame",
+    "transfer_agreement",
+    "transfer_schedule",
 ]

@@ -204,15 +204,19 @@ class FundSimulation:
 
     def reductions(self, rule: Optional[str] = None) -> pandas.DataFrame:
         """Expected budget-frame reductions under one rule (default: the first), in SEK,
-        indexed by year with one column per administration."""
+        indexed by year with one column per administration (every administration that returns
+        under any of the simulation's rules, so that the frames of different rules line up)."""
         import pandas as pd
 
         o = self._outcome(rule)
         by_year = o.expected_reductions_by_year
+        # Every administration that returns under any rule, so that frames of different rules line up.
+        payers = sorted({p for outcome in self._core.outcomes for p in outcome.expected_reductions})
+        zeros = np.zeros(len(o.years))
         frame = pd.DataFrame(
-            {payer: by_year[payer] for payer in sorted(by_year)},
+            {payer: by_year[payer] if payer in by_year else zeros for payer in payers},
             index=pd.Index(o.years, name="year"),
-            columns=pd.Index(sorted(by_year), name="payer"),
+            columns=pd.Index(payers, name="payer"),
             dtype=float,
         )
         frame.attrs.update(rule=o.rule)
@@ -224,6 +228,7 @@ class FundSimulation:
         """The fund's balance by year in MSEK, one line (the median) per rule with its P25–P75
         band shaded and P5–P95 lighter, and the ``min_grant`` line. Returns the Axes."""
         import matplotlib.pyplot as plt
+        from matplotlib.ticker import MaxNLocator
 
         created = ax is None
         if ax is None:
@@ -238,9 +243,16 @@ class FundSimulation:
             ax.fill_between(years, bands[5] / _MSEK, bands[95] / _MSEK, color=colour, alpha=0.08, linewidth=0)
             ax.fill_between(years, bands[25] / _MSEK, bands[75] / _MSEK, color=colour, alpha=0.2, linewidth=0)
             ax.plot(years, bands[50] / _MSEK, color=colour, marker=".", linewidth=1.5, label=name)
-        ax.axhline(self.min_grant / _MSEK, color="#cf222e", linestyle="--", linewidth=1,
-                   label=f"no new grant below {self.min_grant / _MSEK:,.2f} MSEK")
-        ax.axhline(0, color="black", linewidth=0.8)
+        floor = self.min_grant / _MSEK
+        low = min(float(np.min(self._outcome(n).balance_percentiles[5])) for n in names) / _MSEK if names else 0.0
+        high = max(float(np.max(self._outcome(n).balance_percentiles[95])) for n in names) / _MSEK if names else 0.0
+        if floor >= low - 0.5 * (high - low):
+            ax.axhline(floor, color="#cf222e", linestyle="--", linewidth=1, label=f"no new grant below {floor:,.2f} MSEK")
+            ax.axhline(0, color="black", linewidth=0.8)
+        else:  # far below every band: a line at the bottom would flatten the bands
+            ax.text(0.01, 0.98, f"no new grant below {floor:,.2f} MSEK (far below the bands)", transform=ax.transAxes,
+                    fontsize=8, color="#cf222e", va="top")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("year (balance at the end of the year)")
         ax.set_ylabel("fund balance (MSEK)")
         ax.set_title(f"Fund balance by return rule: median, P25–P75 and P5–P95 over {self.draws:,} draws")
@@ -255,6 +267,7 @@ class FundSimulation:
         """Expected budget-frame reductions by year under one rule (default: the first), as
         bars stacked by administration, in MSEK. Returns the Axes."""
         import matplotlib.pyplot as plt
+        from matplotlib.ticker import MaxNLocator
 
         created = ax is None
         if ax is None:
@@ -267,10 +280,11 @@ class FundSimulation:
             values = frame[payer].to_numpy() / _MSEK
             ax.bar(years, values, bottom=bottom, color=colours[i % len(colours)], label=payer)
             bottom += values
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("budget year")
         ax.set_ylabel("expected reduction (MSEK)")
         ax.set_title(f"Expected budget-frame reductions by administration ({frame.attrs['rule']})")
-        ax.legend(fontsize=8, loc="upper right")
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
         if created:
             ax.figure.tight_layout()
         return ax

@@ -54,7 +54,7 @@ def _share(ppm: int) -> float:
 
 
 def _percent(ppm: int) -> str:
-    return f"{Decimal(ppm) / Decimal(10_000):f}".rstrip("0").rstrip(".") + " %"
+    return f"{(Decimal(ppm) / Decimal(10_000)).normalize():f} %"
 
 
 @dataclass(frozen=True)
@@ -335,7 +335,7 @@ class TransferSchedule:
 
         created = ax is None
         if ax is None:
-            _, ax = plt.subplots(figsize=(9, 4))
+            _, ax = plt.subplots(figsize=(10, 4))
         frame = self.by_year()
         years = frame.index.to_numpy()
         up = np.zeros(len(years))
@@ -359,7 +359,7 @@ class TransferSchedule:
         ax.set_title(title)
         if len(years):
             ax.set_xticks(years)
-        ax.legend(fontsize=8, loc="upper right")
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
         if created:
             ax.figure.tight_layout()
         return ax

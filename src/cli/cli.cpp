@@ -168,13 +168,9 @@ int run_assess(const std::vector<std::string>& args, std::ostream& out, std::ost
         } else if (is_option(arg, "--rules")) {
             options.rules = option_value(args, i, "--rules");
         } else if (is_option(arg, "--format")) {
-            const std::string v = option_value(args, i, "--format");
-            if (v != "text" && v != "json") throw usage_error("--format must be text or json, not \"" + v + "\"");
-            options.format = v == "json" ? output_format::json : output_format::text;
+            options.format = choice(args, i, "--format", {"text", "json"}) == "json" ? output_format::json : output_format::text;
         } else if (is_option(arg, "--lang")) {
-            const std::string v = option_value(args, i, "--lang");
-            if (v != "en" && v != "sv") throw usage_error("--lang must be en or sv, not \"" + v + "\"");
-            options.lang = v == "sv" ? language::sv : language::en;
+            options.lang = choice(args, i, "--lang", {"en", "sv"}) == "sv" ? language::sv : language::en;
         } else if (is_option(arg, "--fund-available")) {
             const std::string v = option_value(args, i, "--fund-available");
             try {
@@ -185,11 +181,8 @@ int run_assess(const std::vector<std::string>& args, std::ostream& out, std::ost
             if (options.context.fund_available->is_negative())
                 throw usage_error("--fund-available must not be negative, not \"" + v + "\"");
         } else if (is_option(arg, "--input-format")) {
-            const std::string v = option_value(args, i, "--input-format");
-            if (v == "auto") options.input = input_format::automatic;
-            else if (v == "json") options.input = input_format::json;
-            else if (v == "jsonl") options.input = input_format::jsonl;
-            else throw usage_error("--input-format must be auto, json or jsonl, not \"" + v + "\"");
+            const std::string v = choice(args, i, "--input-format", {"auto", "json", "jsonl"});
+            options.input = v == "auto" ? input_format::automatic : v == "json" ? input_format::json : input_format::jsonl;
         } else {
             throw usage_error("unknown option " + arg + " (see socinv assess --help)");
         }
@@ -259,11 +252,6 @@ Exit codes: 0 done; 2 bad input or usage (an application without `economics`
 is bad input here).
 )";
 
-std::string percent(double x) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f %%", 100 * x);
-    return text;
-}
 
 int run_simulate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::vector<std::string> files;
@@ -288,13 +276,9 @@ int run_simulate(const std::vector<std::string>& args, std::ostream& out, std::o
         } else if (is_option(arg, "--seed")) {
             sim.seed = to_count("--seed", option_value(args, i, "--seed"));
         } else if (is_option(arg, "--format")) {
-            const std::string v = option_value(args, i, "--format");
-            if (v != "text" && v != "json") throw usage_error("--format must be text or json, not \"" + v + "\"");
-            json_output = v == "json";
+            json_output = choice(args, i, "--format", {"text", "json"}) == "json";
         } else if (is_option(arg, "--lang")) {
-            const std::string v = option_value(args, i, "--lang");
-            if (v != "en" && v != "sv") throw usage_error("--lang must be en or sv, not \"" + v + "\"");
-            lang = v == "sv" ? language::sv : language::en;
+            lang = choice(args, i, "--lang", {"en", "sv"}) == "sv" ? language::sv : language::en;
         } else if (arg.size() > 1 && arg[0] == '-') {
             throw usage_error("unknown option " + arg + " (see socinv simulate --help)");
         } else {
@@ -322,14 +306,14 @@ int run_simulate(const std::vector<std::string>& args, std::ostream& out, std::o
         const bool sv = lang == language::sv;
         out << app.title << " (" << app.id << ")\n\n" << economics_summary(point, lang) << "\n";
         out << (sv ? "Monte Carlo: " : "Monte Carlo: ") << mc.draws << (sv ? " dragningar, frö " : " draws, seed ") << mc.seed << "\n";
-        out << "  " << (sv ? "medelvärde NNV " : "mean NPV       ") << detail::msek(mc.mean_npv) << "\n";
-        out << "  " << "P10 / P50 / P90 " << detail::msek(mc.npv_percentile(0.1)) << " / "
-            << detail::msek(mc.npv_percentile(0.5)) << " / " << detail::msek(mc.npv_percentile(0.9)) << "\n";
+        out << "  " << (sv ? "medelvärde NNV " : "mean NPV       ") << format_msek(mc.mean_npv) << "\n";
+        out << "  " << "P10 / P50 / P90 " << format_msek(mc.npv_percentile(0.1)) << " / "
+            << format_msek(mc.npv_percentile(0.5)) << " / " << format_msek(mc.npv_percentile(0.9)) << "\n";
         out << "  " << (sv ? "sannolikhet att nå nollpunkten " : "probability of breaking even ")
-            << percent(mc.probability_break_even) << "\n\n";
+            << format_percent(mc.probability_break_even) << "\n\n";
         out << (sv ? "Känslighet (P10 och P90 för varje osäker indata):\n" : "Sensitivity (each uncertain input at P10 and P90):\n");
         for (const auto& b : bars)
-            out << "  " << detail::pad(b.input, 44) << detail::msek(b.npv_at_low) << "  ..  " << detail::msek(b.npv_at_high) << "\n";
+            out << "  " << pad_to(b.input, 44) << format_msek(b.npv_at_low) << "  ..  " << format_msek(b.npv_at_high) << "\n";
         if (bars.empty()) out << (sv ? "  (inga osäkra indata)\n" : "  (no uncertain inputs)\n");
         return exit_pass;
     } catch (const input_error& e) {

@@ -43,25 +43,6 @@ investment, and no return at all.
 Exit codes: 0 done; 2 bad input or usage.
 )";
 
-std::string pct(double x) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f %%", 100 * x);
-    return text;
-}
-
-std::string msek(double sek) {
-    char text[48];
-    std::snprintf(text, sizeof text, "%.2f MSEK", sek / 1e6);
-    return text;
-}
-
-std::string pad(std::string text, std::size_t width) {
-    std::size_t chars = 0;
-    for (char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    if (chars < width) text.append(width - chars, ' ');
-    return text;
-}
-
 }  // namespace
 
 int run_transfers(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -94,14 +75,14 @@ int run_transfers(const std::vector<std::string>& args, std::ostream& out, std::
         }
         const auto agreement = agreement_from(app);
         out << "Return transfers: " << app.title << " (" << app.id << ")\n";
-        out << "Share " << pct(static_cast<double>(agreement.share_ppm) / ppm_one) << ", cap "
+        out << "Share " << format_percent(static_cast<double>(agreement.share_ppm) / ppm_one) << ", cap "
             << (schedule.cap ? format_sek(*schedule.cap) : std::string("none")) << ", years " << agreement.first_year << "-"
             << agreement.last_year << ", lag " << agreement.lag_years << " year(s), minimum " << format_sek(agreement.minimum)
             << "\n\n";
-        out << pad("year", 6) << pad("payer", 52) << pad("amount", 18) << pad("kind", 11) << pad("from", 6) << "basis\n";
+        out << pad_to("year", 6) << pad_to("payer", 52) << pad_to("amount", 18) << pad_to("kind", 11) << pad_to("from", 6) << "basis\n";
         for (const auto& l : schedule.lines)
-            out << pad(std::to_string(l.year), 6) << pad(l.payer, 52) << pad(format_sek(l.amount), 18)
-                << pad(std::string(to_string(l.kind)), 11) << pad(std::to_string(l.saving_year), 6) << to_string(l.basis)
+            out << pad_to(std::to_string(l.year), 6) << pad_to(l.payer, 52) << pad_to(format_sek(l.amount), 18)
+                << pad_to(std::string(to_string(l.kind)), 11) << pad_to(std::to_string(l.saving_year), 6) << to_string(l.basis)
                 << "\n";
         out << "\nTotal " << format_sek(schedule.total);
         if (schedule.capped) out << " (capped; share × saving would give " << format_sek(schedule.uncapped_total) << ")";
@@ -171,31 +152,31 @@ int run_fund(const std::vector<std::string>& args, std::ostream& out, std::ostre
         for (const auto& [name, amount] : std::vector<std::pair<const char*, money>>{
                  {"Capital and top-ups", b.capital}, {"Committed (granted, unpaid)", b.committed}, {"Paid", b.paid},
                  {"Returned", b.returned}, {"Written off", b.written_off}, {"Cash", b.cash}, {"Available for grants", b.available}})
-            out << "  " << pad(name, 30) << format_sek(amount) << "\n";
+            out << "  " << pad_to(name, 30) << format_sek(amount) << "\n";
         out << "\nGrants:\n";
         for (const auto& [id, g] : fund.ledger.grants())
-            out << "  " << pad(id, 36) << "granted " << format_sek(g.granted) << ", paid " << format_sek(g.paid)
+            out << "  " << pad_to(id, 36) << "granted " << format_sek(g.granted) << ", paid " << format_sek(g.paid)
                 << ", returned " << format_sek(g.returned) << (g.closed ? ", written off" : "") << "\n";
         if (sim) {
             out << "\nSimulation: " << sim->draws << " draws, seed " << sim->seed << ", " << fund.simulation.horizon_years
-                << " years from " << fund.simulation.start_year << ", no new grant possible below " << msek(sim->min_grant)
+                << " years from " << fund.simulation.start_year << ", no new grant possible below " << format_msek(sim->min_grant)
                 << "\n";
-            out << "  " << pad("return rule", 24) << pad("mean returns", 15) << pad("end balance", 15) << pad("P(exhausted)", 14)
+            out << "  " << pad_to("return rule", 24) << pad_to("mean returns", 15) << pad_to("end balance", 15) << pad_to("P(exhausted)", 14)
                 << "P(paid back) per investment\n";
             for (const auto& o : sim->outcomes) {
-                out << "  " << pad(o.rule, 24) << pad(msek(o.mean_total_returns), 15) << pad(msek(o.mean_end_balance), 15)
-                    << pad(pct(o.probability_exhausted), 14);
+                out << "  " << pad_to(o.rule, 24) << pad_to(format_msek(o.mean_total_returns), 15) << pad_to(format_msek(o.mean_end_balance), 15)
+                    << pad_to(format_percent(o.probability_exhausted), 14);
                 for (std::size_t i = 0; i < sim->investments.size(); ++i)
-                    out << (i ? ", " : "") << sim->investments[i] << " " << pct(o.probability_paid_back[i]);
+                    out << (i ? ", " : "") << sim->investments[i] << " " << format_percent(o.probability_paid_back[i]);
                 out << "\n";
             }
             const auto& agreed = sim->outcomes.front();
             out << "\nFund balance under the agreements (P5 / P50 / P95):\n";
             for (std::size_t t = 0; t < agreed.years.size(); ++t)
-                out << "  " << agreed.years[t] << "  " << pad(msek(agreed.balance_percentiles.at(5)[t]), 14)
-                    << pad(msek(agreed.balance_percentiles.at(50)[t]), 14) << msek(agreed.balance_percentiles.at(95)[t]) << "\n";
+                out << "  " << agreed.years[t] << "  " << pad_to(format_msek(agreed.balance_percentiles.at(5)[t]), 14)
+                    << pad_to(format_msek(agreed.balance_percentiles.at(50)[t]), 14) << format_msek(agreed.balance_percentiles.at(95)[t]) << "\n";
             out << "\nExpected budget-frame reductions under the agreements:\n";
-            for (const auto& [payer, total] : agreed.expected_reductions) out << "  " << pad(payer, 52) << msek(total) << "\n";
+            for (const auto& [payer, total] : agreed.expected_reductions) out << "  " << pad_to(payer, 52) << format_msek(total) << "\n";
         }
         return exit_pass;
     } catch (const input_error& e) {

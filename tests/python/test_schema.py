@@ -56,7 +56,7 @@ def _sot():
 # --- the schemas themselves --------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["application.schema.json", "rule-set.schema.json"])
+@pytest.mark.parametrize("name", ["application.schema.json", "rule-set.schema.json", "fund.schema.json"])
 def test_schema_is_valid_draft_2020_12(name):
     schema = _load(SCHEMA_DIR / name)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -243,8 +243,9 @@ def test_x_fields_allowed_everywhere(app_validator):
     doc["economics"]["x-assumption"] = {"anything": [1, "two", None]}
     doc["economics"]["success_rate"]["x-source"] = "a guess"
     doc["economics"]["exclusion_cost"]["x-note"] = 1
-    doc["return_transfer"] = 0.5
-    doc["savings"] = None
+    doc["return_transfer"]["x-dnr"] = "KS 2014/0001"
+    doc["return_transfer"]["booked"][0]["x-verifikat"] = 17
+    doc["savings"][0]["x-source"] = None
     assert _errors(app_validator, doc) == []
 
 
@@ -394,3 +395,135 @@ def test_economics_rejected(app_validator, case):
     assert _errors(app_validator, doc) != []
     assert not _parser_accepts(doc)
 
+
+
+# --- the return-transfer sections --------------------------------------------------------
+
+
+def _with_transfer(**terms):
+    doc = _sot()
+    doc["return_transfer"] = {"first_year": 2015, "last_year": 2024, **terms}
+    doc["savings"] = [{"payer": "Socialförvaltningen", "year": 2015, "amount": 24000, "basis": "forecast"}]
+    return doc
+
+
+# Sections that the schema and the library (socinv.transfer_schedule) both accept.
+TRANSFER_ACCEPTED = {
+    "minimal": {},
+    "every key": dict(
+        share=0.5, cap="invested", lag_years=1, minimum="10 000", split="by_saving", payers=["Socialförvaltningen"],
+        booked=[{"payer": "Socialförvaltningen", "year": 2016, "amount": 12000}], notes="n",
+    ),
+    "no cap": dict(cap=None),
+    "cap none": dict(cap="none"),
+    "cap amount": dict(cap="4 100 000"),
+    "fixed split": dict(split=[{"payer": "Socialförvaltningen", "share": 0.25}, {"payer": "B", "share": 0.75}]),
+}  # fmt: skip
+
+# Sections that both reject.
+TRANSFER_REJECTED = {
+    "no first_year": dict(first_year=None),
+    "unknown key": dict(shares=0.5),
+    "share above one": dict(share=1.5),
+    "unknown cap": dict(cap="everything"),
+    "negative cap": dict(cap=-1),
+    "fractional lag": dict(lag_years=0.5),
+    "negative minimum": dict(minimum=-1),
+    "unknown split": dict(split="by_payer"),
+    "empty split": dict(split=[]),
+    "split without share": dict(split=[{"payer": "Socialförvaltningen"}]),
+    "booked without amount": dict(booked=[{"payer": "Socialförvaltningen", "year": 2016}]),
+    "year as string": dict(last_year="2024"),
+}  # fmt: skip
+
+
+def _schedule_accepts(doc):
+    import socinv
+
+    try:
+        socinv.transfer_schedule(doc)
+    except socinv.InputError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("case", sorted(TRANSFER_ACCEPTED))
+def test_return_transfer_accepted(app_validator, case):
+    doc = _with_transfer(**TRANSFER_ACCEPTED[case])
+    assert _errors(app_validator, doc) == []
+    assert _schedule_accepts(doc)
+
+
+@pytest.mark.parametrize("case", sorted(TRANSFER_REJECTED))
+def test_return_transfer_rejected(app_validator, case):
+    doc = _with_transfer(**TRANSFER_REJECTED[case])
+    doc["return_transfer"] = {k: v for k, v in doc["return_transfer"].items() if v is not None}
+    assert _errors(app_validator, doc) != []
+    assert not _schedule_accepts(doc)
+
+
+SAVINGS_REJECTED = {
+    "negative amount": lambda s: s.update(amount=-1),
+    "unknown basis": lambda s: s.update(basis="guess"),
+    "missing basis": lambda s: s.pop("basis"),
+    "unknown key": lambda s: s.update(source="x"),
+    "empty payer": lambda s: s.update(payer=""),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SAVINGS_REJECTED))
+def test_savings_rejected(app_validator, case):
+    doc = _with_transfer()
+    SAVINGS_REJECTED[case](doc["savings"][0])
+    assert _errors(app_validator, doc) != []
+    assert not _schedule_accepts(doc)
+
+
+# --- the fund file -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fund_validator():
+    from referencing import Registry, Resource
+
+    application = _load(SCHEMA_DIR / "application.schema.json")
+    schema = _load(SCHEMA_DIR / "fund.schema.json")
+    Draft202012Validator.check_schema(schema)
+    registry = Registry().with_resource(application["$id"], Resource.from_contents(application))
+    return Draft202012Validator(schema, format_checker=FormatChecker(), registry=registry)
+
+
+def _orebro_fund():
+    return _load(ROOT / "examples" / "funds" / "orebro.json")
+
+
+def test_example_fund_validates(fund_validator):
+    doc = _orebro_fund()
+    assert _errors(fund_validator, doc) == []
+    doc["portfolio"][0]["application"] = _sot()  # an inline application
+    assert _errors(fund_validator, doc) == []
+    ledger_only = {k: doc[k] for k in ("format", "version", "fund", "entries")}
+    assert _errors(fund_validator, ledger_only) == []
+
+
+INVALID_FUNDS = {
+    "unknown field": lambda f: f.update(ledger=[]),
+    "wrong format": lambda f: f.update(format="socinv-ledger"),
+    "version 2": lambda f: f.update(version=2),
+    "unknown kind": lambda f: f["entries"][0].update(kind="gift"),
+    "zero amount": lambda f: f["entries"][0].update(amount="0.00"),
+    "bad date": lambda f: f["entries"][0].update(date="2013-6-10"),
+    "grant without application": lambda f: f["entries"][1].pop("application"),
+    "unknown entry field": lambda f: f["entries"][0].update(amout=1),
+    "unknown status": lambda f: f["portfolio"][0].update(status="rejected"),
+    "invalid inline application": lambda f: f["portfolio"][0].update(application={"id": "x"}),
+    "fractional draws": lambda f: f["simulation"].update(draws=10.5),
+    "unknown simulation key": lambda f: f["simulation"].update(rules=["50 %"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(INVALID_FUNDS))
+def test_invalid_fund_rejected(fund_validator, case):
+    doc = _orebro_fund()
+    INVALID_FUNDS[case](doc)
+    assert _errors(fund_validator, doc) != []

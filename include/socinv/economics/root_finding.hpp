@@ -242,6 +242,10 @@ double root_between(const Npv& f, double lo, double hi, int low_sign, double x, 
         step = next - x;
         const double tolerance = 2.0 * eps * std::max(std::abs(next), 1e-9);
         if (std::abs(step) <= tolerance || hi - lo <= tolerance) return next;
+        // Halley's error after a step δ is about K δ³, K of the order of (h''/h')², which the
+        // spread bounds: once that is below the tolerance, one more evaluation would not move x.
+        const double k = p.spread / std::abs(p.slope);
+        if (next == proposal && k * k * std::abs(step) * step * step <= tolerance) return next;
         if (std::abs(next) > 1e4) return next;  // beyond any rate a double holds; the caller drops it
         x = next;
         p = f.at(x);

@@ -7,28 +7,15 @@
 #include <string>
 
 #include "socinv/core/money_format.hpp"
+#include "socinv/report/format.hpp"
 #include "socinv/rules/assessment.hpp"
 
 namespace socinv {
 
 namespace detail {
 
-inline std::string pad(std::string text, std::size_t width) {
-    // Pad by characters, not bytes, so that Swedish letters line up.
-    std::size_t chars = 0;
-    for (char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    if (chars < width) text.append(width - chars, ' ');
-    return text;
-}
-
 inline std::string verdict_text(verdict v, language lang) {
     return lang == language::sv ? std::string(swedish_name(v)) : std::string(to_string(v));
-}
-
-inline std::string msek(double sek) {
-    char text[48];
-    std::snprintf(text, sizeof text, "%.2f MSEK", sek / 1e6);
-    return text;
 }
 
 }  // namespace detail
@@ -39,21 +26,21 @@ inline std::string economics_summary(const economic_result& e, language lang = l
     std::ostringstream out;
     char ratio[64];
     out << (sv ? "Kostnadsmodell (" : "Cost model (") << to_string(e.view) << (sv ? ", nuvärden):\n" : " view, present values):\n");
-    out << "  " << detail::pad(sv ? "Kostnader" : "Costs", 28) << detail::msek(e.pv_costs) << "\n";
-    out << "  " << detail::pad(sv ? "Besparingar" : "Savings", 28) << detail::msek(e.pv_savings) << "\n";
-    out << "  " << detail::pad(sv ? "Nettonuvärde" : "Net present value", 28) << detail::msek(e.npv) << "\n";
+    out << "  " << pad_to(sv ? "Kostnader" : "Costs", 28) << format_msek(e.pv_costs) << "\n";
+    out << "  " << pad_to(sv ? "Besparingar" : "Savings", 28) << format_msek(e.pv_savings) << "\n";
+    out << "  " << pad_to(sv ? "Nettonuvärde" : "Net present value", 28) << format_msek(e.npv) << "\n";
     std::snprintf(ratio, sizeof ratio, "%.2f", e.benefit_cost_ratio);
-    out << "  " << detail::pad(sv ? "Nytta/kostnad" : "Benefit-cost ratio", 28) << ratio << "\n";
+    out << "  " << pad_to(sv ? "Nytta/kostnad" : "Benefit-cost ratio", 28) << ratio << "\n";
     std::snprintf(ratio, sizeof ratio, "%.2f", e.sroi_ratio);
-    out << "  " << detail::pad(sv ? "SROI (samhälle)" : "SROI ratio (society)", 28) << ratio << "\n";
-    out << "  " << detail::pad(sv ? "Återbetalt år" : "Payback year", 28)
+    out << "  " << pad_to(sv ? "SROI (samhälle)" : "SROI ratio (society)", 28) << ratio << "\n";
+    out << "  " << pad_to(sv ? "Återbetalt år" : "Payback year", 28)
         << (e.payback_year ? std::to_string(*e.payback_year) : std::string(sv ? "inte inom horisonten" : "not within the horizon"))
         << "\n";
     std::snprintf(ratio, sizeof ratio, "%.1f of %.0f (%.1f %%)", e.break_even_successes, e.participants,
                   100 * e.break_even_success_rate);
     if (sv) std::snprintf(ratio, sizeof ratio, "%.1f av %.0f (%.1f %%)", e.break_even_successes, e.participants,
                           100 * e.break_even_success_rate);
-    out << "  " << detail::pad(sv ? "Nollpunkt, lyckade deltagare" : "Break-even successes", 28)
+    out << "  " << pad_to(sv ? "Nollpunkt, lyckade deltagare" : "Break-even successes", 28)
         << (std::isfinite(e.break_even_successes) ? std::string(ratio) : std::string(sv ? "nås inte" : "not reachable")) << "\n";
     return out.str();
 }
@@ -91,7 +78,7 @@ inline std::string text_report(const assessment& a, const application& app, lang
         for (const auto& item : a.checklist) {
             if (item.advisory != advisory) continue;
             const auto title = title_of(item.criterion);
-            out << "  " << detail::pad(detail::verdict_text(item.verdict, lang), sv ? 24 : 18)
+            out << "  " << pad_to(detail::verdict_text(item.verdict, lang), sv ? 24 : 18)
                 << (sv ? title.sv : title.en) << "\n";
             for (const auto& e : item.evidence) out << "      " << (sv ? e.sv : e.en) << "\n";
             if (!item.comment.empty()) out << "      " << (sv ? "Kommentar: " : "Comment: ") << item.comment << "\n";
@@ -103,7 +90,7 @@ inline std::string text_report(const assessment& a, const application& app, lang
     out << (from_budget ? (sv ? " (enligt budgeten):\n" : " (from the budget):\n")
                         : (sv ? " (sökt belopp fördelat efter dagar):\n" : " (requested, spread by days):\n"));
     for (const auto& y : a.budget_years)
-        out << "  " << y.year << "  " << detail::pad(std::to_string(y.days) + (sv ? " dagar" : " days"), 10) << "  "
+        out << "  " << y.year << "  " << pad_to(std::to_string(y.days) + (sv ? " dagar" : " days"), 10) << "  "
             << format_sek(y.amount) << "\n";
 
     if (a.economics) out << "\n" << economics_summary(*a.economics, lang);

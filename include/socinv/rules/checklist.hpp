@@ -7,6 +7,7 @@
 
 #include "socinv/application/application.hpp"
 #include "socinv/economics/cost_model.hpp"
+#include "socinv/report/format.hpp"
 #include "socinv/rules/eligibility.hpp"
 #include "socinv/rules/finding.hpp"
 
@@ -82,11 +83,7 @@ inline data_verdict judge_measurable(const application& app) {
 // From the cost model: savings that outweigh the cost are met; savings that do not are an open
 // question for the evaluator; no savings at all are not met.
 inline data_verdict judge_reduced_needs(const economic_result& e) {
-    const auto msek = [](double sek) {
-        char text[48];
-        std::snprintf(text, sizeof text, "%.2f MSEK", sek / 1e6);
-        return std::string(text);
-    };
+    const auto msek = format_msek;
     const std::string view(to_string(e.view));
     std::vector<evidence_item> ev{{"cost model (" + view + " view): present value of savings " + msek(e.pv_savings) +
                                        " against costs " + msek(e.pv_costs) + ", NPV " + msek(e.npv),

@@ -9,6 +9,7 @@
 #include "socinv/application/application.hpp"
 #include "socinv/core/money_format.hpp"
 #include "socinv/detail/int128.hpp"
+#include "socinv/report/format.hpp"
 #include "socinv/rules/finding.hpp"
 #include "socinv/rules/rule_set.hpp"
 
@@ -200,11 +201,7 @@ inline eligibility_result assess_eligibility(const application& app, const rule_
     if (rules.max_share_of_total_cost) {
         const double share = total.is_zero() ? 1.0 : static_cast<double>(app.requested.ore()) / static_cast<double>(total.ore());
         if (share > *rules.max_share_of_total_cost + 1e-12) {
-            const auto percent = [](double x) {
-                char text[32];
-                std::snprintf(text, sizeof text, "%.1f %%", x * 100.0);
-                return std::string(text);
-            };
+            const auto percent = format_percent;
             add("share_of_cost_exceeds_max", severity::error, "/requested", requested_value,
                 "the amount requested is " + percent(share) + " of the total cost " + format_sek(total) +
                     ", more than the maximum share of " + percent(*rules.max_share_of_total_cost),

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -128,10 +127,16 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
     std::vector<std::vector<int>> exhausted_after(rules, std::vector<int>(options.draws, -1));
     std::vector<std::map<std::string, std::vector<double>>> reductions(rules);
     std::vector<double> total_returns(rules, 0.0);
-    std::mutex merge;
 
     constexpr std::size_t block = 256;
     const std::size_t blocks = (options.draws + block - 1) / block;
+    // Each block's sums are kept and added up in block order afterwards: adding them as the
+    // threads finish would make the last digits depend on the thread count and timing.
+    struct block_sums {
+        std::vector<std::map<std::string, std::vector<double>>> reductions;
+        std::vector<double> total;
+    };
+    std::vector<block_sums> partial(blocks);
     detail::parallel_for(
         blocks,
         [&](std::size_t b) {
@@ -186,17 +191,18 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
                     }
                 }
             }
-            std::lock_guard<std::mutex> lock(merge);
-            for (std::size_t r = 0; r < rules; ++r) {
-                total_returns[r] += local_total[r];
-                for (const auto& [payer, row] : local_reductions[r]) {
-                    auto& target = reductions[r][payer];
-                    if (target.empty()) target.assign(horizon, 0.0);
-                    for (std::size_t t = 0; t < horizon; ++t) target[t] += row[t];
-                }
-            }
+            partial[b] = {std::move(local_reductions), std::move(local_total)};
         },
         options.threads == 0 ? detail::worker_count() : options.threads, 1);
+    for (const auto& p : partial)
+        for (std::size_t r = 0; r < rules; ++r) {
+            total_returns[r] += p.total[r];
+            for (const auto& [payer, row] : p.reductions[r]) {
+                auto& target = reductions[r][payer];
+                if (target.empty()) target.assign(horizon, 0.0);
+                for (std::size_t t = 0; t < horizon; ++t) target[t] += row[t];
+            }
+        }
 
     fund_simulation_result result;
     result.draws = options.draws;
