@@ -247,7 +247,8 @@ class FundSimulation:
         low = min(float(np.min(self._outcome(n).balance_percentiles[5])) for n in names) / _MSEK if names else 0.0
         high = max(float(np.max(self._outcome(n).balance_percentiles[95])) for n in names) / _MSEK if names else 0.0
         if floor >= low - 0.5 * (high - low):
-            ax.axhline(floor, color="#cf222e", linestyle="--", linewidth=1, label=f"no new grant below {floor:,.2f} MSEK")
+            ax.axhline(floor, color="#cf222e", linestyle="--", linewidth=1,
+                       label=f"no new grant below {floor:,.2f} MSEK")
             ax.axhline(0, color="black", linewidth=0.8)
         else:  # far below every band: a line at the bottom would flatten the bands
             ax.text(0.01, 0.98, f"no new grant below {floor:,.2f} MSEK (far below the bands)", transform=ax.transAxes,

@@ -166,8 +166,9 @@ class Agreement:
         if cap is None:
             return "none"
         if cap == "invested":
-            invested = "" if self._application is None else f" ({format_sek(from_ore(_core.invested_amount(self._application._core)))})"
-            return "the amount invested" + invested
+            if self._application is None:
+                return "the amount invested"
+            return f"the amount invested ({format_sek(from_ore(_core.invested_amount(self._application._core)))})"
         return format_sek(cap)
 
     def _split_text(self) -> str:
@@ -316,9 +317,8 @@ class TransferSchedule:
         """
         import pandas as pd
 
-        rows = [
-            [payer, year, from_ore(ore), basis] for payer, year, ore, basis in _core.savings_from(self._application._core)
-        ]
+        savings = _core.savings_from(self._application._core)
+        rows = [[payer, year, from_ore(ore), basis] for payer, year, ore, basis in savings]
         return pd.DataFrame(rows, columns=["payer", "year", "amount", "basis"])
 
     def to_dict(self) -> dict[str, Any]:

@@ -91,7 +91,8 @@ void register_transfer(py::module_& m) {
 
     m.def(
         "agreement_from", [](const application& app) { return agreement_from(app); }, py::arg("application"),
-        "The application's return-transfer agreement; InputError (pointer under /return_transfer) if it cannot be read.");
+        "The application's return-transfer agreement; InputError (pointer under /return_transfer) if it\n"
+        "cannot be read.");
     m.def(
         "invested_amount", [](const application& app) { return invested_amount(app).ore(); }, py::arg("application"),
         "What a cap of \"invested\" means: the amount granted, or requested before a decision, in öre.");
@@ -105,7 +106,8 @@ void register_transfer(py::module_& m) {
             return out;
         },
         py::arg("application"),
-        "The savings the schedule uses as (payer, year, öre, basis): the `savings` list, else the cost model's forecasts.");
+        "The savings the schedule uses as (payer, year, öre, basis): the `savings` list, else the cost\n"
+        "model's forecasts.");
     m.def(
         "booked_from",
         [](const application& app) {
@@ -117,7 +119,8 @@ void register_transfer(py::module_& m) {
         py::arg("application"), "The reductions already booked, as (payer, year, öre).");
 
     // --- the schedule ----------------------------------------------------------------------
-    py::class_<transfer_schedule>(m, "TransferSchedule", "The budget-frame reductions an agreement gives, exact to the öre.")
+    py::class_<transfer_schedule>(m, "TransferSchedule",
+                                  "The budget-frame reductions an agreement gives, exact to the öre.")
         .def_property_readonly(
             "lines",
             [](const transfer_schedule& s) {
@@ -142,7 +145,8 @@ void register_transfer(py::module_& m) {
 
     m.def(
         "schedule_from", [](const application& app) { return schedule_from(app); }, py::arg("application"),
-        "The application's schedule of budget-frame reductions (InputError with the pointer for bad terms or savings).");
+        "The application's schedule of budget-frame reductions (InputError with the pointer for bad\n"
+        "terms or savings).");
 
     // --- the ledger ------------------------------------------------------------------------
     py::class_<fund_ledger>(m, "FundLedger", "The fund's append-only ledger, checked entry by entry.")
@@ -168,15 +172,17 @@ void register_transfer(py::module_& m) {
         .def("balances", [](const fund_ledger& l) { return balances_of(l.balances()); },
              "(capital, committed, paid, returned, written_off, cash, available) in öre.")
         .def(
-            "balances_on", [](const fund_ledger& l, py::handle day) { return balances_of(l.balances_on(from_pydate(day))); },
+            "balances_on",
+            [](const fund_ledger& l, py::handle day) { return balances_of(l.balances_on(from_pydate(day))); },
             py::arg("day"), "The balances at the end of a day.")
         .def(
             "grants",
             [](const fund_ledger& l) {
                 py::dict out;
                 for (const auto& [id, g] : l.grants())
-                    out[py::str(id)] = py::make_tuple(to_pydate(g.granted_on), g.granted.ore(), g.paid.ore(),
-                                                      g.returned.ore(), g.written_off.ore(), g.outstanding().ore(), g.closed);
+                    out[py::str(id)] =
+                        py::make_tuple(to_pydate(g.granted_on), g.granted.ore(), g.paid.ore(), g.returned.ore(),
+                                       g.written_off.ore(), g.outstanding().ore(), g.closed);
                 return out;
             },
             "application → (granted_on, granted, paid, returned, written_off, outstanding, closed), öre.")
@@ -205,7 +211,9 @@ void register_transfer(py::module_& m) {
             py::arg("indent") = -1, "The ledger file's JSON (each entry with the cash after it).")
         .def(
             "__eq__",
-            [](const fund_ledger& a, const fund_ledger& b) { return a.fund() == b.fund() && a.entries() == b.entries(); },
+            [](const fund_ledger& a, const fund_ledger& b) {
+                return a.fund() == b.fund() && a.entries() == b.entries();
+            },
             py::is_operator())
         .def("__len__", [](const fund_ledger& l) { return l.entries().size(); })
         .def(py::pickle([](const fund_ledger& l) { return to_json(l).dump(); },
@@ -232,7 +240,8 @@ void register_transfer(py::module_& m) {
         py::arg("ledger"), py::arg("path"), "Write the ledger atomically (a temporary file renamed over the path).");
 
     // --- the fund and its simulation -------------------------------------------------------
-    py::class_<bound_fund, std::shared_ptr<bound_fund>>(m, "Fund", "A fund file: ledger, portfolio and simulation settings.")
+    py::class_<bound_fund, std::shared_ptr<bound_fund>>(m, "Fund",
+                                                        "A fund file: ledger, portfolio and simulation settings.")
         .def_readonly("path", &bound_fund::path)
         .def_property_readonly("ledger", [](const bound_fund& f) { return f.file.ledger; }, "A copy of the ledger.")
         .def_property_readonly(
@@ -269,7 +278,8 @@ void register_transfer(py::module_& m) {
         "standard_return_rules",
         [] {
             std::vector<std::tuple<std::string, bool, double, bool>> out;
-            for (const auto& r : standard_return_rules()) out.emplace_back(r.name, r.use_agreement, r.share, r.cap_at_invested);
+            for (const auto& r : standard_return_rules())
+                out.emplace_back(r.name, r.use_agreement, r.share, r.cap_at_invested);
             return out;
         },
         "The rules socinv fund --simulate compares, as (name, use_agreement, share, cap_at_invested).");
@@ -301,7 +311,8 @@ void register_transfer(py::module_& m) {
         .def_readonly("mean_total_returns", &rule_outcome::mean_total_returns)
         .def_readonly("mean_end_balance", &rule_outcome::mean_end_balance);
 
-    py::class_<fund_simulation_result>(m, "FundSimulation", "A fund simulated under several return rules on the same draws.")
+    py::class_<fund_simulation_result>(m, "FundSimulation",
+                                       "A fund simulated under several return rules on the same draws.")
         .def_readonly("draws", &fund_simulation_result::draws)
         .def_readonly("seed", &fund_simulation_result::seed)
         .def_readonly("min_grant", &fund_simulation_result::min_grant)
@@ -313,9 +324,9 @@ void register_transfer(py::module_& m) {
 
     m.def(
         "simulate_fund",
-        [](const bound_fund& fund, const fund_ledger& ledger, std::size_t draws, std::uint64_t seed, std::size_t threads,
-           const std::vector<std::tuple<std::string, bool, double, bool>>& rules, int start_year, int horizon_years,
-           double min_grant) {
+        [](const bound_fund& fund, const fund_ledger& ledger, std::size_t draws, std::uint64_t seed,
+           std::size_t threads, const std::vector<std::tuple<std::string, bool, double, bool>>& rules, int start_year,
+           int horizon_years, double min_grant) {
             fund_simulation_options options = fund.file.simulation;
             options.capital = ledger.balances().capital.sek();
             options.draws = draws;

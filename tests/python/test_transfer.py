@@ -349,7 +349,8 @@ REFUSALS = {
         dict(id="6", date="2022-02-01", kind="payment", amount=250_000.01, application="A"), "/entries/5/amount",
         "exceeds what is left of the grant"),
     "a second capital": (dict(id="6", date="2022-02-01", kind="capital", amount=1), "/entries/5/kind", "comes first"),
-    "an unknown kind": (dict(id="6", date="2022-02-01", kind="gift", amount=1), "/entries/5/kind", "unknown entry kind"),
+    "an unknown kind": (
+        dict(id="6", date="2022-02-01", kind="gift", amount=1), "/entries/5/kind", "unknown entry kind"),
     "a zero amount": (dict(id="6", date="2022-02-01", kind="top_up", amount=0), "/entries/5/amount", "positive"),
     "three decimals": (dict(id="6", date="2022-02-01", kind="top_up", amount="1.001"), "/entries/5/amount", ""),
     "an impossible date": (dict(id="6", date="2022-02-30", kind="top_up", amount=1), "/entries/5/date", ""),
@@ -521,6 +522,13 @@ def test_same_seed_same_result(fund, simulation):
     assert not other.balance_bands().equals(simulation.balance_bands())
 
 
+def test_the_result_does_not_depend_on_the_threads(fund):
+    # 12 blocks of 256 draws: the sums must not depend on which thread finishes first.
+    one = fund.simulate(draws=3_000, seed=3, threads=1).to_dict()
+    for _ in range(3):
+        assert fund.simulate(draws=3_000, seed=3, threads=2).to_dict() == one
+
+
 def test_custom_rules(fund):
     sim = fund.simulate(
         draws=100, seed=1, threads=1,
@@ -564,6 +572,26 @@ def test_a_tampered_fund_file_is_refused(tmp_path):
     assert "exceeds what is left of the grant" in info.value.message
     with pytest.raises(FileNotFoundError):
         socinv.load_fund(tmp_path / "missing.json")
+
+
+def test_plots(simulation):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    schedule = socinv.transfer_schedule(APPLICATIONS / "sot.json")
+    ax = schedule.plot()
+    assert isinstance(ax, matplotlib.axes.Axes)
+    assert len(ax.patches) == 2 * len(schedule.by_year())  # a bar per administration and year
+    ax = simulation.plot_balance()
+    assert [line.get_label() for line in ax.get_lines()][:5] == simulation.rules
+    ax = simulation.plot_balance(rules=["50 %"])
+    assert [line.get_label() for line in ax.get_lines()][0] == "50 %"
+    ax = simulation.plot_reductions()
+    assert len(ax.patches) == len(simulation.years) * len(simulation.reductions().columns)
+    assert "P(exhausted)" in simulation._repr_html_()
+    plt.close("all")
 
 
 # --- the command line --------------------------------------------------------------------------

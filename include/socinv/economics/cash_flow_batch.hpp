@@ -148,7 +148,8 @@ inline std::vector<double> xirr_batch(std::span<const std::int64_t> days, std::s
         const auto a = amounts.subspan(layout.offsets[i], layout.lengths[i]);
         detail::check_series(i, d, a);
         detail::prepare_dated(d, a, dc, prepared);
-        out[i] = detail::xirr_prepared(prepared, detail::pick(guesses, i, detail::default_guess)).value_or(detail::not_a_number);
+        const double guess = detail::pick(guesses, i, detail::default_guess);
+        out[i] = detail::xirr_prepared(prepared, guess).value_or(detail::not_a_number);
     });
     return out;
 }
@@ -180,7 +181,8 @@ inline std::vector<double> irr_batch(std::span<const double> amounts, const seri
     std::vector<double> out(layout.size(), detail::not_a_number);
     detail::parallel_for(layout.size(), [&](std::size_t i) {
         const auto values = detail::leading_values(i, amounts.subspan(layout.offsets[i], layout.lengths[i]));
-        out[i] = detail::irr_values(values, detail::pick(guesses, i, detail::default_guess)).value_or(detail::not_a_number);
+        const double guess = detail::pick(guesses, i, detail::default_guess);
+        out[i] = detail::irr_values(values, guess).value_or(detail::not_a_number);
     });
     return out;
 }

@@ -133,11 +133,12 @@ private:
     // The schedule whose rate at every time is f(this rate, other rate), on the union of the steps.
     template <class F>
     discount_schedule combine(const discount_schedule& other, F f) const {
+        constexpr double never = std::numeric_limits<double>::infinity();
         std::vector<rate_step> merged;
         std::size_t i = 0, j = 0;
         while (i < steps_.size() || j < other.steps_.size()) {
-            const double from = std::min(i < steps_.size() ? steps_[i].from_year : std::numeric_limits<double>::infinity(),
-                                         j < other.steps_.size() ? other.steps_[j].from_year : std::numeric_limits<double>::infinity());
+            const double from = std::min(i < steps_.size() ? steps_[i].from_year : never,
+                                         j < other.steps_.size() ? other.steps_[j].from_year : never);
             if (i < steps_.size() && steps_[i].from_year == from) ++i;
             if (j < other.steps_.size() && other.steps_[j].from_year == from) ++j;
             merged.push_back({from, f(steps_[i - 1].rate, other.steps_[j - 1].rate)});
