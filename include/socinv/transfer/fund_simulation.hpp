@@ -78,27 +78,36 @@ struct fund_simulation_result {
 
 namespace detail {
 
-// Yearly savings per payer of one investment for one draw (years relative to start_year).
-inline void draw_savings(const cost_model& m, const model_values& v, int start_year, int horizon,
-                         std::map<std::string, std::vector<double>>& out) {
-    for (auto& [payer, row] : out) std::fill(row.begin(), row.end(), 0.0);
+// An investment prepared for many draws: its uncertain inputs in order, and for each of its
+// cost items the index of the payer in the simulation's payer table (names in sorted order).
+struct prepared_investment {
+    std::vector<const distribution*> inputs;
+    std::vector<std::size_t> item_payer;
+    std::vector<unsigned char> returns_from;  // per payer: the agreement takes returns from it
+};
+
+// Draws the investment's inputs into `values` (sized by values_from) from the draw's stream.
+inline void sample_into(const prepared_investment& p, draw_stream& rng, std::vector<double>& v, model_values& values) {
+    v.resize(p.inputs.size());
+    for (std::size_t k = 0; k < p.inputs.size(); ++k) v[k] = p.inputs[k]->sample(rng);
+    values.success_rate = v[0], values.deadweight = v[1], values.attribution = v[2], values.displacement = v[3];
+    values.drop_off = v[4], values.effect_years = v[5], values.cost_factor = v[6], values.scale = v[7];
+    values.item_per_year.assign(v.begin() + 8, v.end());
+}
+
+// Yearly savings per payer (rows of `out`, by payer index) of one investment for one draw,
+// years counted from start_year.
+inline void draw_savings(const cost_model& m, const prepared_investment& p, const model_values& v, int start_year,
+                         int horizon, std::vector<std::vector<double>>& out) {
+    for (auto& row : out) std::fill(row.begin(), row.end(), 0.0);
     const double adjust = adjustment_factor(v);
     for (const auto& c : m.cohorts) {
         const double successes = c.participants * share(v.success_rate) * adjust;
         for_each_effect_year(m, c, v, start_year, horizon, [&](int t, double w) {
-            for (std::size_t i = 0; i < m.exclusion.items.size(); ++i) {
-                auto& row = out[m.exclusion.items[i].payer];
-                if (row.empty()) row.assign(static_cast<std::size_t>(horizon), 0.0);
-                row[static_cast<std::size_t>(t)] += successes * w * non_negative(v.item_per_year[i] * v.scale);
-            }
+            for (std::size_t i = 0; i < m.exclusion.items.size(); ++i)
+                out[p.item_payer[i]][static_cast<std::size_t>(t)] += successes * w * non_negative(v.item_per_year[i] * v.scale);
         });
     }
-}
-
-inline model_values sample_values(const cost_model& m, draw_stream& rng) {
-    std::vector<double> v;
-    for (const auto& in : uncertain_inputs(m)) v.push_back(in.dist->sample(rng));
-    return values_from(v);
 }
 
 }  // namespace detail
@@ -113,6 +122,21 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
         min_grant = INFINITY;
         for (const auto& p : portfolio) min_grant = std::min(min_grant, p.invested);
         if (!std::isfinite(min_grant)) min_grant = 0;
+    }
+    // Payers in sorted order: the order in which a cap is used up within a year.
+    std::vector<std::string> payers;
+    for (const auto& item : portfolio)
+        for (const auto& cost : item.model.exclusion.items) payers.push_back(cost.payer);
+    std::sort(payers.begin(), payers.end());
+    payers.erase(std::unique(payers.begin(), payers.end()), payers.end());
+    std::vector<detail::prepared_investment> prepared;
+    for (const auto& item : portfolio) {
+        detail::prepared_investment p;
+        for (const auto& in : uncertain_inputs(item.model)) p.inputs.push_back(in.dist);
+        for (const auto& cost : item.model.exclusion.items)
+            p.item_payer.push_back(static_cast<std::size_t>(std::lower_bound(payers.begin(), payers.end(), cost.payer) - payers.begin()));
+        for (const auto& name : payers) p.returns_from.push_back(item.agreement.knows_payer(name));
+        prepared.push_back(std::move(p));
     }
     std::vector<double> payments(horizon, 0.0);
     for (const auto& p : portfolio)
@@ -140,17 +164,19 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
     detail::parallel_for(
         blocks,
         [&](std::size_t b) {
-            std::vector<std::map<std::string, std::vector<double>>> local_reductions(rules);
+            std::vector<std::vector<std::vector<double>>> by_payer(rules, std::vector<std::vector<double>>(payers.size()));
             std::vector<double> local_total(rules, 0.0);
-            std::map<std::string, std::vector<double>> savings;
+            std::vector<std::vector<double>> savings(payers.size(), std::vector<double>(horizon));
             std::vector<std::vector<double>> returns(rules, std::vector<double>(horizon));
+            std::vector<double> drawn;
+            model_values values{};
             for (std::size_t d = b * block; d < std::min(options.draws, (b + 1) * block); ++d) {
                 draw_stream rng(options.seed, d);
                 for (auto& r : returns) std::fill(r.begin(), r.end(), 0.0);
                 for (std::size_t i = 0; i < portfolio.size(); ++i) {
                     const auto& item = portfolio[i];
-                    const model_values v = detail::sample_values(item.model, rng);
-                    detail::draw_savings(item.model, v, options.start_year, options.horizon_years, savings);
+                    detail::sample_into(prepared[i], rng, drawn, values);
+                    detail::draw_savings(item.model, prepared[i], values, options.start_year, options.horizon_years, savings);
                     for (std::size_t r = 0; r < rules; ++r) {
                         const auto& rule = options.rules[r];
                         const auto& a = item.agreement;
@@ -166,14 +192,14 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
                             if (year < a.first_year || year > a.last_year) continue;
                             const auto rt = static_cast<std::size_t>(year - options.start_year);
                             if (rt >= horizon) continue;
-                            for (const auto& [payer, row] : savings) {
-                                if (!a.knows_payer(payer) || row.empty()) continue;
-                                double amount = std::min(share * row[t], cap - taken);
+                            for (std::size_t payer = 0; payer < payers.size(); ++payer) {
+                                if (!prepared[i].returns_from[payer]) continue;
+                                double amount = std::min(share * savings[payer][t], cap - taken);
                                 if (amount < a.minimum.sek()) amount = 0;
                                 if (amount <= 0) continue;
                                 taken += amount;
                                 returns[r][rt] += amount;
-                                auto& red = local_reductions[r][payer];
+                                auto& red = by_payer[r][payer];
                                 if (red.empty()) red.assign(horizon, 0.0);
                                 red[rt] += amount;
                             }
@@ -191,6 +217,10 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
                     }
                 }
             }
+            std::vector<std::map<std::string, std::vector<double>>> local_reductions(rules);
+            for (std::size_t r = 0; r < rules; ++r)
+                for (std::size_t payer = 0; payer < payers.size(); ++payer)
+                    if (!by_payer[r][payer].empty()) local_reductions[r][payers[payer]] = std::move(by_payer[r][payer]);
             partial[b] = {std::move(local_reductions), std::move(local_total)};
         },
         options.threads == 0 ? detail::worker_count() : options.threads, 1);
