@@ -21,7 +21,9 @@
 #include "socinv/economics/exclusion_cost.hpp"
 #include "socinv/economics/irr.hpp"
 #include "socinv/economics/monte_carlo.hpp"
+#include "socinv/economics/normal_ziggurat.hpp"
 #include "socinv/economics/random.hpp"
+#include "socinv/economics/sampler.hpp"
 #include "socinv/economics/xnpv.hpp"
 
 #include "socinv/rules/assessment.hpp"

@@ -115,9 +115,10 @@ void register_cost_model(py::module_& m) {
                 double* o = out.mutable_data();
                 {
                     py::gil_scoped_release release;
+                    const sampler draw(d);
                     for (std::size_t i = 0; i < size; ++i) {
                         draw_stream rng(seed, i);
-                        o[i] = d.sample(rng);
+                        o[i] = draw(rng);
                     }
                 }
                 return out;

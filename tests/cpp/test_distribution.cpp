@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "socinv/economics/distribution.hpp"
+#include "socinv/economics/sampler.hpp"
 
 using socinv::distribution;
 using socinv::draw_stream;
@@ -34,9 +35,10 @@ TEST(Distribution, SampleMeansConvergeAndStayInSupport) {
         const bool bounded = d.kind != socinv::distribution_kind::normal && d.kind != socinv::distribution_kind::lognormal;
         const double lo = d.quantile(0.0) - 1e-12, hi = d.quantile(1.0) + 1e-12;
         int outside = 0;
+        const socinv::sampler draw(d);
         for (int i = 0; i < n; ++i) {
             draw_stream rng(99, static_cast<std::uint64_t>(i));
-            const double x = d.sample(rng);
+            const double x = draw(rng);
             outside += bounded && (x < lo || x > hi);
             sum += x;
         }

@@ -176,11 +176,12 @@ inline std::vector<double> discount_factors(const cost_model& m) {
 }
 
 // What a model's present values need that does not change from draw to draw: the discounted
-// cost at a cost factor of 1, and the discounted participants k years into their effect
-// (Σ over cohorts of participants × discount factor, within the horizon). A draw then costs
-// O(effect years + items) whatever the number of cohorts.
+// cost at a cost factor of 1, the items counted in the model's view, and the discounted
+// participants k years into their effect (Σ over cohorts of participants × discount factor,
+// within the horizon). A draw then costs O(effect years + items) whatever the number of cohorts.
 struct present_value_kernel {
     double pv_costs = 0;
+    std::vector<std::size_t> items_in_view;
     std::vector<double> participants_by_effect_year;
 
     explicit present_value_kernel(const cost_model& m) {
@@ -189,6 +190,8 @@ struct present_value_kernel {
             const int t = c.year - m.base_year;
             if (t >= 0 && t < m.horizon_years) pv_costs += c.amount * df[static_cast<std::size_t>(t)];
         }
+        for (std::size_t i = 0; i < m.exclusion.items.size(); ++i)
+            if (counts_in_view(m.exclusion.items[i], m.view)) items_in_view.push_back(i);
         int earliest = m.horizon_years;
         for (const auto& c : m.cohorts) earliest = std::min(earliest, c.year + m.start_lag_years - m.base_year);
         participants_by_effect_year.assign(static_cast<std::size_t>(std::max(0, m.horizon_years - earliest)), 0.0);
@@ -201,6 +204,32 @@ struct present_value_kernel {
             }
         }
     }
+
+    // Σ_k weight_k × participants_by_effect_year[k] with the weights of
+    // detail::for_each_effect_year: keep^k in each whole year, times the part of a last year.
+    // Two interleaved sums halve the chain of dependent multiplications.
+    double effect_factor(double effect_years, double keep) const {
+        const auto& g = participants_by_effect_year;
+        const double years = std::max(0.0, effect_years);
+        const auto whole = static_cast<std::size_t>(std::min(std::floor(years), static_cast<double>(g.size())));
+        const double keep2 = keep * keep;
+        double even = 0, odd = 0, w_even = 1, w_odd = keep;
+        std::size_t k = 0;
+        for (; k + 1 < whole; k += 2) {
+            even += w_even * g[k];
+            odd += w_odd * g[k + 1];
+            w_even *= keep2;
+            w_odd *= keep2;
+        }
+        double w = w_even;
+        if (k < whole) {
+            even += w_even * g[k];
+            w = w_odd;
+        }
+        const double part = years - static_cast<double>(whole);
+        if (whole < g.size() && part > 0) even += w * part * g[whole];
+        return even + odd;
+    }
 };
 
 // The present values only, for Monte Carlo and sensitivity: no allocation.
@@ -210,27 +239,14 @@ struct present_values {
     double npv() const { return savings - costs; }
 };
 
-inline present_values evaluate_present_values(const cost_model& m, const model_values& v, const present_value_kernel& kernel) {
+inline present_values evaluate_present_values(const cost_model&, const model_values& v, const present_value_kernel& kernel) {
     present_values pv;
     pv.costs = kernel.pv_costs * detail::non_negative(v.cost_factor);
     double annual = 0;
-    for (std::size_t i = 0; i < m.exclusion.items.size(); ++i)
-        if (counts_in_view(m.exclusion.items[i], m.view)) annual += v.item_per_year[i];
+    for (std::size_t i : kernel.items_in_view) annual += detail::non_negative(v.item_per_year[i]);
     annual *= detail::non_negative(v.scale);
     const double per_participant = detail::share(v.success_rate) * detail::adjustment_factor(v) * annual;
-    // The same weights as detail::for_each_effect_year: drop-off after the first year, a part year last.
-    const auto& g = kernel.participants_by_effect_year;
-    const double years = std::max(0.0, v.effect_years);
-    const int whole = static_cast<int>(std::floor(years));
-    const double keep = 1 - detail::share(v.drop_off);
-    double weight = 1, factor = 0;
-    for (int k = 0; k <= whole && static_cast<std::size_t>(k) < g.size(); ++k) {
-        const double part = k < whole ? 1.0 : years - whole;
-        if (part <= 0) break;
-        factor += weight * part * g[static_cast<std::size_t>(k)];
-        weight *= keep;
-    }
-    pv.savings = per_participant * factor;
+    pv.savings = per_participant * kernel.effect_factor(v.effect_years, 1 - detail::share(v.drop_off));
     return pv;
 }
 
@@ -257,7 +273,7 @@ inline economic_result evaluate(const cost_model& m, const model_values& v) {
             const auto ti = static_cast<std::size_t>(t);
             for (std::size_t i = 0; i < m.exclusion.items.size(); ++i) {
                 const auto& item = m.exclusion.items[i];
-                const double saving = successes * w * detail::non_negative(v.item_per_year[i] * v.scale);
+                const double saving = successes * w * detail::non_negative(v.item_per_year[i]) * detail::non_negative(v.scale);
                 auto& row = r.savings_by_payer[item.payer];
                 if (row.empty()) row.assign(n, 0.0);
                 row[ti] += saving;

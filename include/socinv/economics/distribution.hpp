@@ -6,9 +6,9 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "socinv/detail/enum_names.hpp"
-#include "socinv/economics/random.hpp"
 
 namespace socinv {
 
@@ -78,23 +78,6 @@ inline double incomplete_beta(double x, double a, double b) {
     return front * (f - 1) / a;
 }
 
-// Gamma(shape, 1) by Marsaglia and Tsang, from the draw's own stream.
-inline double gamma_sample(double shape, draw_stream& rng) {
-    if (shape < 1) return gamma_sample(shape + 1, rng) * std::pow(rng.uniform(), 1 / shape);
-    const double d = shape - 1.0 / 3, c = 1 / std::sqrt(9 * d);
-    for (;;) {
-        double x, v;
-        do {
-            x = normal_quantile(rng.uniform());
-            v = 1 + c * x;
-        } while (v <= 0);
-        v = v * v * v;
-        const double u = rng.uniform();
-        if (u < 1 - 0.0331 * x * x * x * x) return d * v;  // the squeeze: skips the logarithms, same draws
-        if (std::log(u) < 0.5 * x * x + d - d * v + d * std::log(v)) return d * v;
-    }
-}
-
 }  // namespace detail
 
 // A distribution of one uncertain input. Parameters by kind:
@@ -151,26 +134,15 @@ struct distribution {
         return a;
     }
 
-    // One draw from the draw's own stream.
-    double sample(draw_stream& rng) const {
-        switch (kind) {
-            case distribution_kind::fixed: return a;
-            case distribution_kind::pert: {
-                const auto [alpha, beta] = pert_shape();
-                const double x = detail::gamma_sample(alpha, rng), y = detail::gamma_sample(beta, rng);
-                return a + x / (x + y) * (c - a);
-            }
-            default: return quantile(rng.uniform());
-        }
-    }
-
     friend bool operator==(const distribution&, const distribution&) = default;
 
-private:
+    // PERT's Beta shape parameters (alpha, beta).
     std::pair<double, double> pert_shape() const {
         if (c == a) return {1, 1};
         return {1 + 4 * (b - a) / (c - a), 1 + 4 * (c - b) / (c - a)};
     }
+
+private:
 
     static distribution checked(distribution d) {
         auto finite = [](double x) { return std::isfinite(x); };

@@ -9,6 +9,7 @@
 
 #include "socinv/detail/parallel.hpp"
 #include "socinv/economics/cost_model.hpp"
+#include "socinv/economics/sampler.hpp"
 
 namespace socinv {
 
@@ -44,6 +45,13 @@ struct simulation_result {
 inline simulation_result simulate(const cost_model& m, const simulation_options& options = {}) {
     if (options.draws == 0) throw std::invalid_argument("simulate: draws must be at least 1");
     const auto inputs = uncertain_inputs(m);
+    // Only the uncertain inputs are drawn; a fixed one keeps its value in every draw.
+    std::vector<std::pair<std::size_t, sampler>> drawn;
+    std::vector<double> fixed(inputs.size());
+    for (std::size_t k = 0; k < inputs.size(); ++k) {
+        fixed[k] = inputs[k].dist->mean();
+        if (!inputs[k].dist->is_fixed()) drawn.emplace_back(k, sampler(*inputs[k].dist));
+    }
     const present_value_kernel kernel(m);
     simulation_result r;
     r.draws = options.draws;
@@ -52,25 +60,35 @@ inline simulation_result simulate(const cost_model& m, const simulation_options&
     r.pv_costs.resize(options.draws);
     r.pv_savings.resize(options.draws);
     const std::size_t threads = options.threads == 0 ? detail::worker_count() : options.threads;
-    // Blocks of draws per task keep the per-draw work free of allocation.
-    constexpr std::size_t block = 1024;
+    // A task takes a block of draws; within it, lanes of draws are drawn input by input (one
+    // stream per draw, so each draw gets the values it would get alone) and then evaluated.
+    constexpr std::size_t block = 1024, lane = 64;
     const std::size_t blocks = (options.draws + block - 1) / block;
     detail::parallel_for(
         blocks,
         [&](std::size_t b) {
-            std::vector<double> v(inputs.size());
-            model_values values = values_from(v);
-            for (std::size_t i = b * block; i < std::min(options.draws, (b + 1) * block); ++i) {
-                draw_stream rng(options.seed, i);
-                for (std::size_t k = 0; k < inputs.size(); ++k) v[k] = inputs[k].dist->sample(rng);
-                values.success_rate = v[0], values.deadweight = v[1], values.attribution = v[2];
-                values.displacement = v[3], values.drop_off = v[4], values.effect_years = v[5];
-                values.cost_factor = v[6], values.scale = v[7];
-                std::copy(v.begin() + 8, v.end(), values.item_per_year.begin());
-                const auto pv = evaluate_present_values(m, values, kernel);
-                r.npv[i] = pv.npv();
-                r.pv_costs[i] = pv.costs;
-                r.pv_savings[i] = pv.savings;
+            std::vector<draw_stream> streams;
+            streams.reserve(lane);
+            std::vector<double> lanes(drawn.size() * lane);
+            model_values values = values_from(fixed);
+            std::vector<double> v = fixed;
+            const std::size_t end = std::min(options.draws, (b + 1) * block);
+            for (std::size_t first = b * block; first < end; first += lane) {
+                const std::size_t n = std::min(lane, end - first);
+                streams.clear();
+                for (std::size_t j = 0; j < n; ++j) streams.emplace_back(options.seed, first + j);
+                for (std::size_t k = 0; k < drawn.size(); ++k) drawn[k].second.fill(streams.data(), n, &lanes[k * lane]);
+                for (std::size_t j = 0; j < n; ++j) {
+                    for (std::size_t k = 0; k < drawn.size(); ++k) v[drawn[k].first] = lanes[k * lane + j];
+                    values.success_rate = v[0], values.deadweight = v[1], values.attribution = v[2];
+                    values.displacement = v[3], values.drop_off = v[4], values.effect_years = v[5];
+                    values.cost_factor = v[6], values.scale = v[7];
+                    std::copy(v.begin() + 8, v.end(), values.item_per_year.begin());
+                    const auto pv = evaluate_present_values(m, values, kernel);
+                    r.npv[first + j] = pv.npv();
+                    r.pv_costs[first + j] = pv.costs;
+                    r.pv_savings[first + j] = pv.savings;
+                }
             }
         },
         threads, 1);

@@ -11,6 +11,7 @@
 #include "socinv/detail/parallel.hpp"
 #include "socinv/economics/cost_model.hpp"
 #include "socinv/economics/random.hpp"
+#include "socinv/economics/sampler.hpp"
 #include "socinv/transfer/agreement.hpp"
 
 namespace socinv {
@@ -78,35 +79,75 @@ struct fund_simulation_result {
 
 namespace detail {
 
-// An investment prepared for many draws: its uncertain inputs in order, and for each of its
-// cost items the index of the payer in the simulation's payer table (names in sorted order).
+// An investment prepared for many draws: what does not change from draw to draw, so that a
+// draw costs its samples, its effect years and its return years, whatever the cohorts and items.
 struct prepared_investment {
-    std::vector<const distribution*> inputs;
-    std::vector<std::size_t> item_payer;
-    std::vector<unsigned char> returns_from;  // per payer: the agreement takes returns from it
+    std::vector<sampler> inputs;                 // in the order of uncertain_inputs
+    std::vector<std::pair<int, double>> cohorts;  // first saving year (from start_year), participants
+    std::vector<std::size_t> returning_payers;   // payer indices the agreement takes returns from, sorted
+    std::vector<std::vector<std::size_t>> payer_items;  // per returning payer: its exclusion-cost items
+    int first_saving = 0, last_saving = 0;       // saving years (from start_year) whose return falls in the horizon
+    std::vector<double> share, cap;              // per rule
+    double minimum = 0;
 };
 
-// Draws the investment's inputs into `values` (sized by values_from) from the draw's stream.
-inline void sample_into(const prepared_investment& p, draw_stream& rng, std::vector<double>& v, model_values& values) {
-    v.resize(p.inputs.size());
-    for (std::size_t k = 0; k < p.inputs.size(); ++k) v[k] = p.inputs[k]->sample(rng);
-    values.success_rate = v[0], values.deadweight = v[1], values.attribution = v[2], values.displacement = v[3];
-    values.drop_off = v[4], values.effect_years = v[5], values.cost_factor = v[6], values.scale = v[7];
-    values.item_per_year.assign(v.begin() + 8, v.end());
+inline prepared_investment prepare_investment(const portfolio_item& item, const std::vector<std::string>& payers,
+                                              const fund_simulation_options& options) {
+    const auto& m = item.model;
+    const auto& a = item.agreement;
+    prepared_investment p;
+    for (const auto& in : uncertain_inputs(m)) p.inputs.emplace_back(*in.dist);
+    for (const auto& c : m.cohorts) p.cohorts.emplace_back(c.year + m.start_lag_years - options.start_year, c.participants);
+    for (std::size_t payer = 0; payer < payers.size(); ++payer) {
+        if (!a.knows_payer(payers[payer])) continue;
+        std::vector<std::size_t> items;
+        for (std::size_t i = 0; i < m.exclusion.items.size(); ++i)
+            if (m.exclusion.items[i].payer == payers[payer]) items.push_back(i);
+        p.returning_payers.push_back(payer);
+        p.payer_items.push_back(std::move(items));
+    }
+    // Returns are taken in budget years [first_year, last_year] and within the horizon, from
+    // savings lag_years earlier.
+    p.first_saving = std::max(0, a.first_year - a.lag_years - options.start_year);
+    p.last_saving = std::min(options.horizon_years - 1 - a.lag_years, a.last_year - a.lag_years - options.start_year);
+    for (const auto& rule : options.rules) {
+        p.share.push_back(rule.use_agreement ? static_cast<double>(a.share_ppm) / ppm_one : rule.share);
+        double cap = INFINITY;
+        if (rule.use_agreement && a.cap.kind == cap_kind::invested) cap = item.invested;
+        if (rule.use_agreement && a.cap.kind == cap_kind::amount) cap = a.cap.amount.sek();
+        if (!rule.use_agreement && rule.cap_at_invested) cap = item.invested;
+        p.cap.push_back(cap);
+    }
+    p.minimum = a.minimum.sek();
+    return p;
 }
 
-// Yearly savings per payer (rows of `out`, by payer index) of one investment for one draw,
-// years counted from start_year.
-inline void draw_savings(const cost_model& m, const prepared_investment& p, const model_values& v, int start_year,
-                         int horizon, std::vector<std::vector<double>>& out) {
-    for (auto& row : out) std::fill(row.begin(), row.end(), 0.0);
-    const double adjust = adjustment_factor(v);
-    for (const auto& c : m.cohorts) {
-        const double successes = c.participants * share(v.success_rate) * adjust;
-        for_each_effect_year(m, c, v, start_year, horizon, [&](int t, double w) {
-            for (std::size_t i = 0; i < m.exclusion.items.size(); ++i)
-                out[p.item_payer[i]][static_cast<std::size_t>(t)] += successes * w * non_negative(v.item_per_year[i] * v.scale);
-        });
+// One draw of an investment's savings: per returning payer its yearly saving in the first
+// effect year (`per_payer`), and the weight of each saving year (`profile`: participants of
+// every cohort in effect that year, times the drop-off-reduced share of the first year).
+inline void draw_savings(const prepared_investment& p, draw_stream& rng, std::vector<double>& v,
+                         std::vector<double>& per_payer, std::vector<double>& profile) {
+    for (std::size_t k = 0; k < p.inputs.size(); ++k) v[k] = p.inputs[k](rng);
+    // v: success_rate, deadweight, attribution, displacement, drop_off, effect_years, cost_factor, scale, items...
+    const double per_participant = share(v[0]) * (1 - share(v[1])) * (1 - share(v[2])) * (1 - share(v[3])) * non_negative(v[7]);
+    for (std::size_t j = 0; j < p.returning_payers.size(); ++j) {
+        double annual = 0;
+        for (std::size_t i : p.payer_items[j]) annual += non_negative(v[8 + i]);
+        per_payer[j] = per_participant * annual;
+    }
+    std::fill(profile.begin(), profile.end(), 0.0);
+    const double years = std::max(0.0, v[5]);
+    const int whole = static_cast<int>(std::floor(years));
+    const double keep = 1 - share(v[4]);
+    for (const auto& [first, participants] : p.cohorts) {
+        double weight = participants;
+        for (int k = 0; k <= whole; ++k) {
+            const double part = k < whole ? 1.0 : years - whole;
+            const int t = first + k;
+            if (part <= 0 || t > p.last_saving) break;
+            if (t >= p.first_saving) profile[static_cast<std::size_t>(t)] += weight * part;
+            weight *= keep;
+        }
     }
 }
 
@@ -130,14 +171,7 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
     std::sort(payers.begin(), payers.end());
     payers.erase(std::unique(payers.begin(), payers.end()), payers.end());
     std::vector<detail::prepared_investment> prepared;
-    for (const auto& item : portfolio) {
-        detail::prepared_investment p;
-        for (const auto& in : uncertain_inputs(item.model)) p.inputs.push_back(in.dist);
-        for (const auto& cost : item.model.exclusion.items)
-            p.item_payer.push_back(static_cast<std::size_t>(std::lower_bound(payers.begin(), payers.end(), cost.payer) - payers.begin()));
-        for (const auto& name : payers) p.returns_from.push_back(item.agreement.knows_payer(name));
-        prepared.push_back(std::move(p));
-    }
+    for (const auto& item : portfolio) prepared.push_back(detail::prepare_investment(item, payers, options));
     std::vector<double> payments(horizon, 0.0);
     for (const auto& p : portfolio)
         for (const auto& pay : p.payments) {
@@ -161,57 +195,48 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
         std::vector<double> total;
     };
     std::vector<block_sums> partial(blocks);
+    std::size_t inputs = 0;
+    for (const auto& p : prepared) inputs = std::max(inputs, p.inputs.size());
     detail::parallel_for(
         blocks,
         [&](std::size_t b) {
-            std::vector<std::vector<std::vector<double>>> by_payer(rules, std::vector<std::vector<double>>(payers.size()));
+            // Reductions by rule, payer and year, flat; `reduced` marks the payers that had any.
+            std::vector<double> by_payer(rules * payers.size() * horizon, 0.0);
+            std::vector<unsigned char> reduced(rules * payers.size(), 0);
             std::vector<double> local_total(rules, 0.0);
-            std::vector<std::vector<double>> savings(payers.size(), std::vector<double>(horizon));
-            std::vector<std::vector<double>> returns(rules, std::vector<double>(horizon));
-            std::vector<double> drawn;
-            model_values values{};
+            std::vector<double> returns(rules * horizon);
+            std::vector<double> drawn(inputs), per_payer(payers.size()), profile(horizon);
             for (std::size_t d = b * block; d < std::min(options.draws, (b + 1) * block); ++d) {
                 draw_stream rng(options.seed, d);
-                for (auto& r : returns) std::fill(r.begin(), r.end(), 0.0);
+                std::fill(returns.begin(), returns.end(), 0.0);
                 for (std::size_t i = 0; i < portfolio.size(); ++i) {
-                    const auto& item = portfolio[i];
-                    detail::sample_into(prepared[i], rng, drawn, values);
-                    detail::draw_savings(item.model, prepared[i], values, options.start_year, options.horizon_years, savings);
+                    const auto& p = prepared[i];
+                    const int lag = portfolio[i].agreement.lag_years;
+                    detail::draw_savings(p, rng, drawn, per_payer, profile);
                     for (std::size_t r = 0; r < rules; ++r) {
-                        const auto& rule = options.rules[r];
-                        const auto& a = item.agreement;
-                        const double share = rule.use_agreement ? static_cast<double>(a.share_ppm) / ppm_one : rule.share;
-                        double cap = INFINITY;
-                        if (rule.use_agreement && a.cap.kind == cap_kind::invested) cap = item.invested;
-                        if (rule.use_agreement && a.cap.kind == cap_kind::amount) cap = a.cap.amount.sek();
-                        if (!rule.use_agreement && rule.cap_at_invested) cap = item.invested;
+                        const double share = p.share[r], cap = p.cap[r];
                         double taken = 0;
-                        for (std::size_t t = 0; t < horizon; ++t) {
-                            const int saving_year = options.start_year + static_cast<int>(t);
-                            const int year = saving_year + a.lag_years;
-                            if (year < a.first_year || year > a.last_year) continue;
-                            const auto rt = static_cast<std::size_t>(year - options.start_year);
-                            if (rt >= horizon) continue;
-                            for (std::size_t payer = 0; payer < payers.size(); ++payer) {
-                                if (!prepared[i].returns_from[payer]) continue;
-                                double amount = std::min(share * savings[payer][t], cap - taken);
-                                if (amount < a.minimum.sek()) amount = 0;
+                        for (int t = p.first_saving; t <= p.last_saving; ++t) {
+                            const auto rt = static_cast<std::size_t>(t + lag);
+                            for (std::size_t j = 0; j < p.returning_payers.size(); ++j) {
+                                double amount = std::min(share * per_payer[j] * profile[static_cast<std::size_t>(t)], cap - taken);
+                                if (amount < p.minimum) amount = 0;
                                 if (amount <= 0) continue;
+                                const std::size_t payer = p.returning_payers[j];
                                 taken += amount;
-                                returns[r][rt] += amount;
-                                auto& red = by_payer[r][payer];
-                                if (red.empty()) red.assign(horizon, 0.0);
-                                red[rt] += amount;
+                                returns[r * horizon + rt] += amount;
+                                by_payer[(r * payers.size() + payer) * horizon + rt] += amount;
+                                reduced[r * payers.size() + payer] = 1;
                             }
                         }
-                        paid_back[r][d * portfolio.size() + i] = taken >= item.invested - 0.005;
+                        paid_back[r][d * portfolio.size() + i] = taken >= portfolio[i].invested - 0.005;
                         local_total[r] += taken;
                     }
                 }
                 for (std::size_t r = 0; r < rules; ++r) {
                     double balance = options.capital;
                     for (std::size_t t = 0; t < horizon; ++t) {
-                        balance += returns[r][t] - payments[t];
+                        balance += returns[r * horizon + t] - payments[t];
                         balances[r][d * horizon + t] = static_cast<float>(balance);
                         if (exhausted_after[r][d] < 0 && balance < min_grant) exhausted_after[r][d] = static_cast<int>(t);
                     }
@@ -220,7 +245,10 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
             std::vector<std::map<std::string, std::vector<double>>> local_reductions(rules);
             for (std::size_t r = 0; r < rules; ++r)
                 for (std::size_t payer = 0; payer < payers.size(); ++payer)
-                    if (!by_payer[r][payer].empty()) local_reductions[r][payers[payer]] = std::move(by_payer[r][payer]);
+                    if (reduced[r * payers.size() + payer]) {
+                        const auto row = by_payer.begin() + static_cast<std::ptrdiff_t>((r * payers.size() + payer) * horizon);
+                        local_reductions[r][payers[payer]].assign(row, row + static_cast<std::ptrdiff_t>(horizon));
+                    }
             partial[b] = {std::move(local_reductions), std::move(local_total)};
         },
         options.threads == 0 ? detail::worker_count() : options.threads, 1);
