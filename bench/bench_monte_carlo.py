@@ -181,13 +181,13 @@ def main() -> int:
     cores = os.cpu_count() or 1
     n = DRAWS
 
-    one, _ = best_of(3, lambda: model.simulate(draws=n, seed=SEED, threads=1))
-    every, sim = best_of(3, lambda: model.simulate(draws=n, seed=SEED))
-    kernel, (np_costs, np_savings) = best_of(3, lambda: numpy_model.simulate_kernel(n, SEED))
+    one, _ = best_of(5, lambda: model.simulate(draws=n, seed=SEED, threads=1))
+    every, sim = best_of(5, lambda: model.simulate(draws=n, seed=SEED))
+    kernel, (np_costs, np_savings) = best_of(5, lambda: numpy_model.simulate_kernel(n, SEED))
     loops, (loop_costs, loop_savings) = best_of(1, lambda: numpy_model.simulate_loops(n, SEED))
 
     print(f"Monte Carlo: {n:,} draws of a 30-year programme (30 cohorts, horizon 60, 7 uncertain inputs); "
-          f"{cores} cores; best of 3 (NumPy per cohort and year: 1 run)")
+          f"{cores} cores; best of 5 (NumPy per cohort and year: 1 run)")
     print(f"{'what':46} {'seconds':>8} {'draws/s':>12} {'÷ socinv all cores':>19}")
     rows = [
         ("socinv C++ simulate, all cores", every),

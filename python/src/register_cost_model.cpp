@@ -26,7 +26,8 @@ py::array_t<T> copy_array(const std::vector<T>& v) {
 
 // A read-only array over `v` that keeps `owner` (the Python object holding v) alive: a million
 // draws are handed out without a copy.
-py::array_t<double> view_array(const std::vector<double>& v, py::handle owner) {
+template <class Allocator>
+py::array_t<double> view_array(const std::vector<double, Allocator>& v, py::handle owner) {
     py::array_t<double> a(static_cast<py::ssize_t>(v.size()), v.data(), owner);
     a.attr("setflags")(py::arg("write") = false);
     return a;

@@ -205,34 +205,64 @@ struct present_value_kernel {
         }
     }
 
-    // Σ_k weight_k × participants_by_effect_year[k] with the weights of
-    // detail::for_each_effect_year: keep^k in each whole year, times the part of a last year.
-    // Two interleaved sums halve the chain of dependent multiplications.
-    double effect_factor(double effect_years, double keep) const {
+    // Inputs per draw, in the order of uncertain_inputs (success_rate, deadweight, attribution,
+    // displacement, drop_off, effect_years, cost_factor, scale, then the items).
+    enum input : std::size_t { success_rate, deadweight, attribution, displacement, drop_off, effect_years, cost_factor, scale, items };
+
+    // The present values of n draws: inputs[k][i] is input k of draw i. The savings weigh
+    // participants_by_effect_year[k] as detail::for_each_effect_year does: keep^k in each whole
+    // year of effect, times the part of a last year. Written draw-parallel in lanes of 64 (each
+    // loop over the draws of a lane does the same arithmetic) so that compilers vectorize it.
+    void evaluate(const double* const* inputs, std::size_t n, double* costs, double* savings) const {
+        using detail::non_negative, detail::share;
+        constexpr std::size_t lane = 64;
         const auto& g = participants_by_effect_year;
-        const double years = std::max(0.0, effect_years);
-        const auto whole = static_cast<std::size_t>(std::min(std::floor(years), static_cast<double>(g.size())));
-        const double keep2 = keep * keep;
-        double even = 0, odd = 0, w_even = 1, w_odd = keep;
-        std::size_t k = 0;
-        for (; k + 1 < whole; k += 2) {
-            even += w_even * g[k];
-            odd += w_odd * g[k + 1];
-            w_even *= keep2;
-            w_odd *= keep2;
+        const auto effect_span = static_cast<double>(g.size());
+        double per_participant[lane], keep[lane], years[lane], weight[lane], factor[lane];
+        for (std::size_t first = 0; first < n; first += lane) {
+            const std::size_t m = std::min(lane, n - first);
+            const auto at = [&](input k) { return inputs[k] + first; };
+            for (std::size_t j = 0; j < m; ++j) per_participant[j] = 0;
+            for (std::size_t item : items_in_view) {
+                const double* x = inputs[items + item] + first;
+                for (std::size_t j = 0; j < m; ++j) per_participant[j] += non_negative(x[j]);
+            }
+            double longest = 0;
+            for (std::size_t j = 0; j < m; ++j) {
+                costs[first + j] = pv_costs * non_negative(at(cost_factor)[j]);
+                per_participant[j] *= non_negative(at(scale)[j]) * share(at(success_rate)[j]) * (1 - share(at(deadweight)[j])) *
+                                      (1 - share(at(attribution)[j])) * (1 - share(at(displacement)[j]));
+                keep[j] = 1 - share(at(drop_off)[j]);
+                years[j] = std::max(0.0, at(effect_years)[j]);
+                longest = std::max(longest, years[j]);
+                weight[j] = 1;
+                factor[j] = 0;
+            }
+            // Effect years 0 .. floor(longest), within the span of participants_by_effect_year.
+            const auto effect = static_cast<std::size_t>(std::min(std::floor(longest) + 1, effect_span));
+            // Two years per pass over the lane halve the loads and stores of the running sums.
+            std::size_t k = 0;
+            for (; k + 1 < effect; k += 2) {
+                const double year = static_cast<double>(k), g0 = g[k], g1 = g[k + 1];
+                for (std::size_t j = 0; j < m; ++j) {
+                    // 1 in a whole year, the fraction in the last, 0 after: min and max, no branches.
+                    const double part0 = std::min(std::max(years[j] - year, 0.0), 1.0);
+                    const double part1 = std::min(std::max(years[j] - (year + 1), 0.0), 1.0);
+                    const double w = weight[j];
+                    factor[j] += w * part0 * g0 + w * keep[j] * part1 * g1;
+                    weight[j] = w * keep[j] * keep[j];
+                }
+            }
+            if (k < effect) {
+                const double year = static_cast<double>(k), gk = g[k];
+                for (std::size_t j = 0; j < m; ++j) factor[j] += weight[j] * std::min(std::max(years[j] - year, 0.0), 1.0) * gk;
+            }
+            for (std::size_t j = 0; j < m; ++j) savings[first + j] = per_participant[j] * factor[j];
         }
-        double w = w_even;
-        if (k < whole) {
-            even += w_even * g[k];
-            w = w_odd;
-        }
-        const double part = years - static_cast<double>(whole);
-        if (whole < g.size() && part > 0) even += w * part * g[whole];
-        return even + odd;
     }
 };
 
-// The present values only, for Monte Carlo and sensitivity: no allocation.
+// The present values only, for Monte Carlo and sensitivity.
 struct present_values {
     double costs = 0;
     double savings = 0;
@@ -240,13 +270,11 @@ struct present_values {
 };
 
 inline present_values evaluate_present_values(const cost_model&, const model_values& v, const present_value_kernel& kernel) {
+    std::vector<const double*> inputs{&v.success_rate, &v.deadweight,   &v.attribution, &v.displacement,
+                                      &v.drop_off,     &v.effect_years, &v.cost_factor, &v.scale};
+    for (const double& item : v.item_per_year) inputs.push_back(&item);
     present_values pv;
-    pv.costs = kernel.pv_costs * detail::non_negative(v.cost_factor);
-    double annual = 0;
-    for (std::size_t i : kernel.items_in_view) annual += detail::non_negative(v.item_per_year[i]);
-    annual *= detail::non_negative(v.scale);
-    const double per_participant = detail::share(v.success_rate) * detail::adjustment_factor(v) * annual;
-    pv.savings = per_participant * kernel.effect_factor(v.effect_years, 1 - detail::share(v.drop_off));
+    kernel.evaluate(inputs.data(), 1, &pv.costs, &pv.savings);
     return pv;
 }
 

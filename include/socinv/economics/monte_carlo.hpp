@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "socinv/detail/default_init_allocator.hpp"
 #include "socinv/detail/parallel.hpp"
 #include "socinv/economics/cost_model.hpp"
 #include "socinv/economics/sampler.hpp"
@@ -22,16 +23,17 @@ struct simulation_options {
 struct simulation_result {
     std::size_t draws = 0;
     std::uint64_t seed = 0;
-    std::vector<double> npv;  // per draw, in the model's view
-    std::vector<double> pv_costs;
-    std::vector<double> pv_savings;
+    using per_draw = std::vector<double, detail::default_init_allocator<double>>;
+    per_draw npv;  // per draw, in the model's view
+    per_draw pv_costs;
+    per_draw pv_savings;
     double mean_npv = 0;
     double probability_break_even = 0;  // share of draws with NPV >= 0
 
     // The p-quantile (0..1) of the NPV, by linear interpolation between order statistics.
     double npv_percentile(double p) const {
         if (npv.empty()) return NAN;
-        std::vector<double> sorted = npv;
+        std::vector<double> sorted(npv.begin(), npv.end());
         std::sort(sorted.begin(), sorted.end());
         const double at = std::clamp(p, 0.0, 1.0) * static_cast<double>(sorted.size() - 1);
         const auto lo = static_cast<std::size_t>(at);
@@ -69,26 +71,21 @@ inline simulation_result simulate(const cost_model& m, const simulation_options&
         [&](std::size_t b) {
             std::vector<draw_stream> streams;
             streams.reserve(lane);
-            std::vector<double> lanes(drawn.size() * lane);
-            model_values values = values_from(fixed);
-            std::vector<double> v = fixed;
+            // A lane of values per input: drawn ones are filled per lane, fixed ones once.
+            std::vector<double> lanes(inputs.size() * lane);
+            std::vector<const double*> lane_of(inputs.size());
+            for (std::size_t k = 0; k < inputs.size(); ++k) {
+                std::fill_n(&lanes[k * lane], lane, fixed[k]);
+                lane_of[k] = &lanes[k * lane];
+            }
             const std::size_t end = std::min(options.draws, (b + 1) * block);
             for (std::size_t first = b * block; first < end; first += lane) {
                 const std::size_t n = std::min(lane, end - first);
                 streams.clear();
                 for (std::size_t j = 0; j < n; ++j) streams.emplace_back(options.seed, first + j);
-                for (std::size_t k = 0; k < drawn.size(); ++k) drawn[k].second.fill(streams.data(), n, &lanes[k * lane]);
-                for (std::size_t j = 0; j < n; ++j) {
-                    for (std::size_t k = 0; k < drawn.size(); ++k) v[drawn[k].first] = lanes[k * lane + j];
-                    values.success_rate = v[0], values.deadweight = v[1], values.attribution = v[2];
-                    values.displacement = v[3], values.drop_off = v[4], values.effect_years = v[5];
-                    values.cost_factor = v[6], values.scale = v[7];
-                    std::copy(v.begin() + 8, v.end(), values.item_per_year.begin());
-                    const auto pv = evaluate_present_values(m, values, kernel);
-                    r.npv[first + j] = pv.npv();
-                    r.pv_costs[first + j] = pv.costs;
-                    r.pv_savings[first + j] = pv.savings;
-                }
+                for (const auto& [k, draw] : drawn) draw.fill(streams.data(), n, &lanes[k * lane]);
+                kernel.evaluate(lane_of.data(), n, &r.pv_costs[first], &r.pv_savings[first]);
+                for (std::size_t j = first; j < first + n; ++j) r.npv[j] = r.pv_savings[j] - r.pv_costs[j];
             }
         },
         threads, 1);

@@ -2,12 +2,14 @@
 // Simulating a revolving fund over the years: payments out, returns in, under several return rules.
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "socinv/detail/default_init_allocator.hpp"
 #include "socinv/detail/parallel.hpp"
 #include "socinv/economics/cost_model.hpp"
 #include "socinv/economics/random.hpp"
@@ -180,7 +182,9 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
         }
 
     // Per draw and rule: balances by year, paid-back flags, exhaustion year, returns by payer and year.
-    std::vector<std::vector<float>> balances(rules, std::vector<float>(options.draws * horizon));
+    // Every balance is written by the draws' threads: no zeros first (see default_init_allocator).
+    using balance_rows = std::vector<float, detail::default_init_allocator<float>>;
+    std::vector<balance_rows> balances(rules, balance_rows(options.draws * horizon));
     std::vector<std::vector<unsigned char>> paid_back(rules, std::vector<unsigned char>(options.draws * portfolio.size()));
     std::vector<std::vector<int>> exhausted_after(rules, std::vector<int>(options.draws, -1));
     std::vector<std::map<std::string, std::vector<double>>> reductions(rules);
@@ -200,9 +204,8 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
     detail::parallel_for(
         blocks,
         [&](std::size_t b) {
-            // Reductions by rule, payer and year, flat; `reduced` marks the payers that had any.
+            // Reductions by rule, payer and year, flat (only positive amounts are added).
             std::vector<double> by_payer(rules * payers.size() * horizon, 0.0);
-            std::vector<unsigned char> reduced(rules * payers.size(), 0);
             std::vector<double> local_total(rules, 0.0);
             std::vector<double> returns(rules * horizon);
             std::vector<double> drawn(inputs), per_payer(payers.size()), profile(horizon);
@@ -216,18 +219,18 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
                     for (std::size_t r = 0; r < rules; ++r) {
                         const double share = p.share[r], cap = p.cap[r];
                         double taken = 0;
-                        for (int t = p.first_saving; t <= p.last_saving; ++t) {
+                        for (int t = p.first_saving; t <= p.last_saving && taken < cap; ++t) {
                             const auto rt = static_cast<std::size_t>(t + lag);
+                            double year_total = 0;
                             for (std::size_t j = 0; j < p.returning_payers.size(); ++j) {
                                 double amount = std::min(share * per_payer[j] * profile[static_cast<std::size_t>(t)], cap - taken);
                                 if (amount < p.minimum) amount = 0;
                                 if (amount <= 0) continue;
-                                const std::size_t payer = p.returning_payers[j];
                                 taken += amount;
-                                returns[r * horizon + rt] += amount;
-                                by_payer[(r * payers.size() + payer) * horizon + rt] += amount;
-                                reduced[r * payers.size() + payer] = 1;
+                                year_total += amount;
+                                by_payer[(r * payers.size() + p.returning_payers[j]) * horizon + rt] += amount;
                             }
+                            returns[r * horizon + rt] += year_total;
                         }
                         paid_back[r][d * portfolio.size() + i] = taken >= portfolio[i].invested - 0.005;
                         local_total[r] += taken;
@@ -244,11 +247,12 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
             }
             std::vector<std::map<std::string, std::vector<double>>> local_reductions(rules);
             for (std::size_t r = 0; r < rules; ++r)
-                for (std::size_t payer = 0; payer < payers.size(); ++payer)
-                    if (reduced[r * payers.size() + payer]) {
-                        const auto row = by_payer.begin() + static_cast<std::ptrdiff_t>((r * payers.size() + payer) * horizon);
-                        local_reductions[r][payers[payer]].assign(row, row + static_cast<std::ptrdiff_t>(horizon));
-                    }
+                for (std::size_t payer = 0; payer < payers.size(); ++payer) {
+                    const auto row = by_payer.begin() + static_cast<std::ptrdiff_t>((r * payers.size() + payer) * horizon);
+                    const auto row_end = row + static_cast<std::ptrdiff_t>(horizon);
+                    if (std::any_of(row, row_end, [](double x) { return x > 0; }))
+                        local_reductions[r][payers[payer]].assign(row, row_end);
+                }
             partial[b] = {std::move(local_reductions), std::move(local_total)};
         },
         options.threads == 0 ? detail::worker_count() : options.threads, 1);
@@ -268,23 +272,43 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
     result.min_grant = min_grant;
     for (const auto& p : portfolio) result.investments.push_back(p.id);
     const double n = static_cast<double>(options.draws);
-    for (std::size_t r = 0; r < rules; ++r) {
-        rule_outcome out;
-        out.rule = options.rules[r].name;
-        std::vector<float> column(options.draws);
-        for (std::size_t t = 0; t < horizon; ++t) {
-            out.years.push_back(options.start_year + static_cast<int>(t));
+    // The mean and percentiles of each rule's balance in each year, the years on all cores.
+    constexpr std::array<int, 5> balance_quantiles{5, 25, 50, 75, 95};
+    struct year_stats {
+        double mean = 0;
+        std::array<double, 5> percentiles{};
+    };
+    std::vector<year_stats> balance_stats(rules * horizon);
+    detail::parallel_for(
+        rules * horizon,
+        [&](std::size_t rt) {
+            const std::size_t r = rt / horizon, t = rt % horizon;
+            std::vector<float> column(options.draws);
             double sum = 0;
             for (std::size_t d = 0; d < options.draws; ++d) {
                 column[d] = balances[r][d * horizon + t];
                 sum += column[d];
             }
-            out.balance_mean.push_back(sum / n);
-            std::sort(column.begin(), column.end());
-            for (int p : {5, 25, 50, 75, 95}) {
-                const auto at = static_cast<std::size_t>(std::llround(p / 100.0 * (n - 1)));
-                out.balance_percentiles[p].push_back(column[at]);
+            balance_stats[rt].mean = sum / n;
+            // Rising ranks, each found in what is left above the previous one.
+            auto from = column.begin();
+            for (std::size_t q = 0; q < balance_quantiles.size(); ++q) {
+                const auto rank = static_cast<std::ptrdiff_t>(std::llround(balance_quantiles[q] / 100.0 * (n - 1)));
+                const auto at = column.begin() + rank;
+                std::nth_element(from, at, column.end());
+                balance_stats[rt].percentiles[q] = *at;
+                from = at;
             }
+        },
+        options.threads == 0 ? detail::worker_count() : options.threads, 1);
+    for (std::size_t r = 0; r < rules; ++r) {
+        rule_outcome out;
+        out.rule = options.rules[r].name;
+        for (std::size_t t = 0; t < horizon; ++t) {
+            out.years.push_back(options.start_year + static_cast<int>(t));
+            out.balance_mean.push_back(balance_stats[r * horizon + t].mean);
+            for (std::size_t q = 0; q < balance_quantiles.size(); ++q)
+                out.balance_percentiles[balance_quantiles[q]].push_back(balance_stats[r * horizon + t].percentiles[q]);
         }
         double end_sum = 0;
         for (std::size_t d = 0; d < options.draws; ++d) end_sum += balances[r][d * horizon + horizon - 1];
