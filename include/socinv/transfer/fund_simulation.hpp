@@ -184,7 +184,8 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
     // Per draw and rule: balances by year, paid-back flags, exhaustion year, returns by payer and year.
     // Every balance is written by the draws' threads: no zeros first (see default_init_allocator).
     using balance_rows = std::vector<float, detail::default_init_allocator<float>>;
-    std::vector<balance_rows> balances(rules, balance_rows(options.draws * horizon));
+    std::vector<balance_rows> balances(rules);
+    for (auto& rows : balances) rows.resize(options.draws * horizon);  // resized, not copied: untouched
     std::vector<std::vector<unsigned char>> paid_back(rules, std::vector<unsigned char>(options.draws * portfolio.size()));
     std::vector<std::vector<int>> exhausted_after(rules, std::vector<int>(options.draws, -1));
     std::vector<std::map<std::string, std::vector<double>>> reductions(rules);
