@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 
 import numpy as np
 
@@ -35,6 +34,7 @@ except ImportError as missing:  # pragma: no cover - a benchmark, not a test
     sys.exit(f"bench_cashflow needs pyxirr and numpy-financial (pip install -r requirements/bench.txt): {missing}")
 
 from socinv import cashflow
+from timing import best_of
 
 SAME_ROOT = 1e-6  # relative: closer than this, two rates are the same root
 
@@ -59,17 +59,6 @@ def periodic_series(rng: np.random.Generator, series: int, periods: int) -> np.n
     values[rng.random((series, periods)) < 0.05] *= -1.0
     values[:, 0] = -np.abs(values[:, 0])
     return values
-
-
-def timed(function, *args, repeat: int = 1):
-    """The result and the best time of `repeat` runs (the machine is shared; the best run is the
-    one least disturbed)."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function(*args)
-        best = min(best, time.perf_counter() - start)
-    return result, best
 
 
 def is_root(npv_at, rows: np.ndarray, rates: np.ndarray) -> np.ndarray:
@@ -119,14 +108,14 @@ def bench_xirr(rng: np.random.Generator, series: int, flows: int) -> None:
     dates, amounts = dated_series(rng, series, flows)
     print(f"XIRR: {series:,} series of {flows} dated flows")
 
-    ours, t_ours = timed(cashflow.xirr, dates, amounts, repeat=5)
+    t_ours, ours = best_of(lambda: cashflow.xirr(dates, amounts), 5)
     print(f"  socinv batch (C++, {os.cpu_count()} cores):  {t_ours:8.3f} s  ({t_ours / series * 1e6:.2f} us/series)")
 
     def per_series():
         return np.array([np.nan if (r := pyxirr.xirr(dates[i], amounts[i], silent=True)) is None else r
                          for i in range(series)])
 
-    theirs, t_theirs = timed(per_series, repeat=3)
+    t_theirs, theirs = best_of(per_series, 3)
     print(f"  pyxirr, one call per series:   {t_theirs:8.3f} s  ({t_theirs / series * 1e6:.2f} us/series)")
     try:
         pyxirr.xirr(dates[:2], amounts[:2])
@@ -171,12 +160,12 @@ def bench_xirr(rng: np.random.Generator, series: int, flows: int) -> None:
 def bench_irr(rng: np.random.Generator, series: int, periods: int) -> None:
     values = periodic_series(rng, series, periods)
     print(f"IRR: {series:,} series of {periods} periods")
-    ours, t_ours = timed(cashflow.irr, values, repeat=5)
+    t_ours, ours = best_of(lambda: cashflow.irr(values), 5)
     print(f"  socinv batch (C++, {os.cpu_count()} cores):  {t_ours:8.4f} s  ({t_ours / series * 1e6:.2f} us/series)")
-    npf_rates, t_npf = timed(lambda: np.array([npf.irr(values[i]) for i in range(series)], dtype=float))
+    t_npf, npf_rates = best_of(lambda: np.array([npf.irr(values[i]) for i in range(series)], dtype=float), 1)
     print(f"  numpy-financial, per series:   {t_npf:8.3f} s  ({t_npf / series * 1e6:.2f} us/series)")
-    px_rates, t_px = timed(lambda: np.array([np.nan if (r := pyxirr.irr(values[i], silent=True)) is None else r
-                                             for i in range(series)]), repeat=3)
+    t_px, px_rates = best_of(lambda: np.array([np.nan if (r := pyxirr.irr(values[i], silent=True)) is None else r
+                                               for i in range(series)]), 3)
     print(f"  pyxirr, per series:            {t_px:8.4f} s  ({t_px / series * 1e6:.2f} us/series)")
     print(f"  socinv is {t_npf / t_ours:.0f}x faster than numpy-financial and {t_px / t_ours:.1f}x faster than pyxirr")
 

@@ -14,12 +14,12 @@ import json
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
 
 import socinv
+from timing import best_of
 
 INVESTMENTS = 50
 YEARS = 20
@@ -86,15 +86,6 @@ def numpy_fund(apps: list[dict], draws: int, seed: int = 1) -> tuple[float, floa
         returns += np.diff(taken, axis=1, prepend=0.0)
     balance = CAPITAL + np.cumsum(returns - payments, axis=1)
     return float(returns.sum(axis=1).mean()), float(balance[:, -1].mean())
-
-
-def best_of(f, runs: int = 3):
-    best, result = float("inf"), None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = f()
-        best = min(best, time.perf_counter() - start)
-    return best, result
 
 
 def main() -> int:

@@ -26,12 +26,12 @@ from __future__ import annotations
 import math
 import os
 import sys
-import time
 from collections.abc import Callable
 
 import numpy as np
 
 import socinv
+from timing import best_of
 
 DRAWS = int(os.environ.get("SOCINV_BENCH_DRAWS", "1000000"))
 SEED = 1
@@ -110,16 +110,24 @@ class NumpyModel:
         adjust = (1 - v["deadweight"]) * (1 - v["attribution"])  # displacement is 0
         return v["success"] * adjust * self.annual * v["scale"]
 
-    def simulate_loops(self, draws: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-        """One array operation per (cohort, effect year): the C++ loop, vectorized over draws."""
+    def _simulate(self, draws: int, seed: int, factor: Callable[[np.ndarray, np.ndarray, int], np.ndarray]):
+        """Costs and savings per draw, drawn in blocks; factor(years, keep, size) gives the
+        discounted participant-years of effect per draw."""
         rng = np.random.default_rng(seed)
         costs, savings = np.empty(draws), np.empty(draws)
         for start in range(0, draws, BLOCK):
             size = min(BLOCK, draws - start)
             v = self._inputs(rng, size)
-            years = np.maximum(v["effect_years"], 0)
-            keep = 1 - v["drop_off"]
-            factor = np.zeros(size)
+            f = factor(np.maximum(v["effect_years"], 0), 1 - v["drop_off"], size)
+            savings[start : start + size] = self._per_participant(v) * f
+            costs[start : start + size] = self.pv_costs * v["cost_factor"]
+        return costs, savings
+
+    def simulate_loops(self, draws: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+        """One array operation per (cohort, effect year): the C++ loop, vectorized over draws."""
+
+        def factor(years: np.ndarray, keep: np.ndarray, size: int) -> np.ndarray:
+            total = np.zeros(size)
             for first, n in self.cohorts:
                 weight = np.ones(size)
                 for k in range(self.k_max):
@@ -127,42 +135,28 @@ class NumpyModel:
                     if t >= self.horizon:
                         break
                     if t >= 0:
-                        factor += n * self.df[t] * weight * np.clip(years - k, 0, 1)
+                        total += n * self.df[t] * weight * np.clip(years - k, 0, 1)
                     weight *= keep
-            savings[start : start + size] = self._per_participant(v) * factor
-            costs[start : start + size] = self.pv_costs * v["cost_factor"]
-        return costs, savings
+            return total
+
+        return self._simulate(draws, seed, factor)
 
     def simulate_kernel(self, draws: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
         """The sum over cohorts done once (the kernel G), then one pass per effect year k over the
         draws, in place: factor += (1 - drop_off)^k × clip(effect_years - k, 0, 1) × G_k."""
-        rng = np.random.default_rng(seed)
-        costs, savings = np.empty(draws), np.empty(draws)
-        for start in range(0, draws, BLOCK):
-            size = min(BLOCK, draws - start)
-            v = self._inputs(rng, size)
-            years = np.maximum(v["effect_years"], 0)
-            keep = 1 - v["drop_off"]
-            weight, factor, part = np.ones(size), np.zeros(size), np.empty(size)
+
+        def factor(years: np.ndarray, keep: np.ndarray, size: int) -> np.ndarray:
+            weight, total, part = np.ones(size), np.zeros(size), np.empty(size)
             for k in range(self.k_max):
                 np.subtract(years, k, out=part)
                 np.clip(part, 0, 1, out=part)
                 part *= weight
                 part *= self.kernel[k]
-                factor += part
+                total += part
                 weight *= keep
-            savings[start : start + size] = self._per_participant(v) * factor
-            costs[start : start + size] = self.pv_costs * v["cost_factor"]
-        return costs, savings
+            return total
 
-
-def best_of(repeats: int, f: Callable[[], object]) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = f()
-        best = min(best, time.perf_counter() - start)
-    return best, result
+        return self._simulate(draws, seed, factor)
 
 
 def agree(name: str, a: np.ndarray, b: np.ndarray) -> bool:
@@ -181,10 +175,10 @@ def main() -> int:
     cores = os.cpu_count() or 1
     n = DRAWS
 
-    one, _ = best_of(5, lambda: model.simulate(draws=n, seed=SEED, threads=1))
-    every, sim = best_of(5, lambda: model.simulate(draws=n, seed=SEED))
-    kernel, (np_costs, np_savings) = best_of(5, lambda: numpy_model.simulate_kernel(n, SEED))
-    loops, (loop_costs, loop_savings) = best_of(1, lambda: numpy_model.simulate_loops(n, SEED))
+    one, _ = best_of(lambda: model.simulate(draws=n, seed=SEED, threads=1), 5)
+    every, sim = best_of(lambda: model.simulate(draws=n, seed=SEED), 5)
+    kernel, (np_costs, np_savings) = best_of(lambda: numpy_model.simulate_kernel(n, SEED), 5)
+    loops, (loop_costs, loop_savings) = best_of(lambda: numpy_model.simulate_loops(n, SEED), 1)
 
     print(f"Monte Carlo: {n:,} draws of a 30-year programme (30 cohorts, horizon 60, 7 uncertain inputs); "
           f"{cores} cores; best of 5 (NumPy per cohort and year: 1 run)")

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "socinv/detail/enum_names.hpp"
@@ -143,28 +144,39 @@ namespace detail {
 inline double share(double x) { return std::clamp(x, 0.0, 1.0); }
 inline double non_negative(double x) { return std::max(x, 0.0); }
 
-inline double adjustment_factor(const model_values& v) {
-    return (1 - share(v.deadweight)) * (1 - share(v.attribution)) * (1 - share(v.displacement));
+// What is left of a success after deadweight, attribution and displacement (each a share).
+inline double adjustment_factor(double deadweight, double attribution, double displacement) {
+    return (1 - share(deadweight)) * (1 - share(attribution)) * (1 - share(displacement));
 }
 
-// Calls f(year_offset, weight) for each year a cohort's saving lasts, counting years from
-// origin_year and stopping at the horizon: weight is the drop-off-reduced share of the first
-// year's saving (a fractional last year counts in part).
+inline double adjustment_factor(const model_values& v) {
+    return adjustment_factor(v.deadweight, v.attribution, v.displacement);
+}
+
+// Calls f(t, weight) for each year t in [0, end) of an effect that starts in year `first` and
+// lasts `effect_years`: weight is the drop-off-reduced share of the first year's saving (a
+// fractional last year counts in part).
 template <class F>
-void for_each_effect_year(const cost_model& m, const cohort& c, const model_values& v, int origin_year, int horizon,
-                          F&& f) {
-    const int first = c.year + m.start_lag_years - origin_year;
-    const double years = std::max(0.0, v.effect_years);
+void for_each_effect_year(int first, double effect_years, double drop_off, int end, F&& f) {
+    const double years = std::max(0.0, effect_years);
     const int whole = static_cast<int>(std::floor(years));
+    const double keep = 1 - share(drop_off);
     double weight = 1;
     for (int k = 0; k <= whole; ++k) {
         const double part = k < whole ? 1.0 : years - whole;
         if (part <= 0) break;
         const int t = first + k;
-        if (t >= horizon) break;
+        if (t >= end) break;
         if (t >= 0) f(t, weight * part);
-        weight *= 1 - share(v.drop_off);
+        weight *= keep;
     }
+}
+
+// The same for a cohort of a model, counting years from origin_year up to the horizon.
+template <class F>
+void for_each_effect_year(const cost_model& m, const cohort& c, const model_values& v, int origin_year, int horizon,
+                          F&& f) {
+    for_each_effect_year(c.year + m.start_lag_years - origin_year, v.effect_years, v.drop_off, horizon, std::forward<F>(f));
 }
 
 }  // namespace detail
@@ -230,8 +242,8 @@ struct present_value_kernel {
             double longest = 0;
             for (std::size_t j = 0; j < m; ++j) {
                 costs[first + j] = pv_costs * non_negative(at(cost_factor)[j]);
-                per_participant[j] *= non_negative(at(scale)[j]) * share(at(success_rate)[j]) * (1 - share(at(deadweight)[j])) *
-                                      (1 - share(at(attribution)[j])) * (1 - share(at(displacement)[j]));
+                per_participant[j] *= non_negative(at(scale)[j]) * share(at(success_rate)[j]) *
+                                      detail::adjustment_factor(at(deadweight)[j], at(attribution)[j], at(displacement)[j]);
                 keep[j] = 1 - share(at(drop_off)[j]);
                 years[j] = std::max(0.0, at(effect_years)[j]);
                 longest = std::max(longest, years[j]);

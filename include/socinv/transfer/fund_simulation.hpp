@@ -131,26 +131,17 @@ inline void draw_savings(const prepared_investment& p, draw_stream& rng, std::ve
                          std::vector<double>& per_payer, std::vector<double>& profile) {
     for (std::size_t k = 0; k < p.inputs.size(); ++k) v[k] = p.inputs[k](rng);
     // v: success_rate, deadweight, attribution, displacement, drop_off, effect_years, cost_factor, scale, items...
-    const double per_participant = share(v[0]) * (1 - share(v[1])) * (1 - share(v[2])) * (1 - share(v[3])) * non_negative(v[7]);
+    const double per_participant = share(v[0]) * adjustment_factor(v[1], v[2], v[3]) * non_negative(v[7]);
     for (std::size_t j = 0; j < p.returning_payers.size(); ++j) {
         double annual = 0;
         for (std::size_t i : p.payer_items[j]) annual += non_negative(v[8 + i]);
         per_payer[j] = per_participant * annual;
     }
     std::fill(profile.begin(), profile.end(), 0.0);
-    const double years = std::max(0.0, v[5]);
-    const int whole = static_cast<int>(std::floor(years));
-    const double keep = 1 - share(v[4]);
-    for (const auto& [first, participants] : p.cohorts) {
-        double weight = participants;
-        for (int k = 0; k <= whole; ++k) {
-            const double part = k < whole ? 1.0 : years - whole;
-            const int t = first + k;
-            if (part <= 0 || t > p.last_saving) break;
-            if (t >= p.first_saving) profile[static_cast<std::size_t>(t)] += weight * part;
-            weight *= keep;
-        }
-    }
+    for (const auto& [first, participants] : p.cohorts)
+        for_each_effect_year(first, v[5], v[4], p.last_saving + 1, [&](int t, double w) {
+            if (t >= p.first_saving) profile[static_cast<std::size_t>(t)] += participants * w;
+        });
 }
 
 }  // namespace detail
