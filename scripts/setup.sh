@@ -7,7 +7,11 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 
-debian_packages=(g++ make libboost-date-time-dev nlohmann-json3-dev libgtest-dev)
+# C++: Boost (dates, math distributions), nlohmann/json and simdjson (JSON), CLI11 (options),
+# SQLite and OpenSSL's libcrypto (the ledger store and its hash chain), GoogleTest, and
+# clang 16 with libFuzzer for the fuzz harnesses.
+debian_packages=(g++ make libboost-date-time-dev libboost-math-dev nlohmann-json3-dev libsimdjson-dev
+                 libcli11-dev libsqlite3-dev libssl-dev libgtest-dev clang-16 libfuzzer-16-dev libclang-rt-16-dev)
 
 python="${PYTHON:-python3}"
 
