@@ -4,13 +4,18 @@
 #include "socinv/core/allocation.hpp"
 #include "socinv/core/date.hpp"
 #include "socinv/core/error.hpp"
+#include "socinv/core/format.hpp"
 #include "socinv/core/money.hpp"
 #include "socinv/core/money_format.hpp"
 #include "socinv/core/period.hpp"
 
 #include "socinv/application/application.hpp"
+#include "socinv/application/cost_model_of.hpp"
 #include "socinv/application/criterion.hpp"
+#include "socinv/application/economics_section.hpp"
 #include "socinv/application/party.hpp"
+#include "socinv/application/return_transfer_section.hpp"
+#include "socinv/application/transfer_schedule_of.hpp"
 
 #include "socinv/economics/cash_flow.hpp"
 #include "socinv/economics/cash_flow_batch.hpp"
@@ -27,7 +32,6 @@
 #include "socinv/economics/xnpv.hpp"
 
 #include "socinv/rules/assessment.hpp"
-#include "socinv/rules/batch.hpp"
 #include "socinv/rules/builtin_rule_sets.hpp"
 #include "socinv/rules/checklist.hpp"
 #include "socinv/rules/eligibility.hpp"
@@ -35,6 +39,9 @@
 #include "socinv/rules/rule_set.hpp"
 
 #include "socinv/io/application_json.hpp"
+#include "socinv/io/batch.hpp"
+#include "socinv/io/dom_reader.hpp"
+#include "socinv/io/parse.hpp"
 #include "socinv/io/assessment_json.hpp"
 #include "socinv/io/economic_result_json.hpp"
 #include "socinv/io/economics_json.hpp"
@@ -53,7 +60,6 @@
 #include "socinv/transfer/ledger.hpp"
 #include "socinv/transfer/schedule.hpp"
 
-#include "socinv/report/format.hpp"
 #include "socinv/report/text_report.hpp"
 
 #define SOCINV_VERSION_MAJOR 0

@@ -111,9 +111,8 @@ void register_transfer(py::module_& m) {
     m.def(
         "booked_from",
         [](const application& app) {
-            const auto agreement = agreement_from(app);
             std::vector<std::tuple<std::string, int, std::int64_t>> out;
-            for (const auto& b : booked_from(app, agreement)) out.emplace_back(b.payer, b.year, b.amount.ore());
+            for (const auto& b : booked_from(app)) out.emplace_back(b.payer, b.year, b.amount.ore());
             return out;
         },
         py::arg("application"), "The reductions already booked, as (payer, year, öre).");

@@ -289,7 +289,7 @@ int run_simulate(const std::vector<std::string>& args, std::ostream& out, std::o
     try {
         const application app = files[0] == "-" ? parse_application(read_stream(std::cin), "<stdin>")
                                                 : load_application(files[0]);
-        if (app.economics.is_null())
+        if (!app.economics)
             throw input_error("/economics", "", "the application has no cost model (an \"economics\" section)")
                 .with_source(files[0]);
         const cost_model model = cost_model_from(app);

@@ -4,7 +4,7 @@
 #include <map>
 
 #include "socinv/detail/parallel.hpp"
-#include "socinv/rules/batch.hpp"
+#include "socinv/io/batch.hpp"
 #include "test_helpers.hpp"
 
 using namespace socinv;

@@ -2,14 +2,15 @@
 // An application to a social investment fund: the interchange model (docs/application-format.md).
 
 #include <map>
+#include <utility>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "socinv/application/criterion.hpp"
+#include "socinv/application/economics_section.hpp"
 #include "socinv/application/party.hpp"
+#include "socinv/application/return_transfer_section.hpp"
 #include "socinv/core/money.hpp"
 #include "socinv/core/period.hpp"
 
@@ -81,12 +82,12 @@ struct application {
     std::string description;
     std::string notes;
     std::vector<std::string> sources;
-    // Sections for the cost model and the return-transfer model, and the user's own `x-` keys,
-    // kept verbatim so that nothing is lost on a round trip.
-    nlohmann::json economics;
-    nlohmann::json return_transfer;
-    nlohmann::json savings;
-    nlohmann::json extra;  // object of `x-` keys
+    std::optional<economics_section> economics;            // the cost model's inputs
+    std::optional<return_transfer_section> return_transfer;
+    std::optional<std::vector<saving>> savings;              // forecast and measured savings by payer and year
+    // The user's own top-level `x-` keys with their values as JSON text, in document order: kept
+    // opaque so that they survive a round trip (`x-` keys inside sections are ignored).
+    std::vector<std::pair<std::string, std::string>> extensions;
 
     // The index of the party with this name, if any.
     std::optional<std::size_t> find_party(std::string_view name) const {

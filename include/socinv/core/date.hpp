@@ -11,6 +11,9 @@ namespace socinv {
 
 using date = boost::gregorian::date;
 
+inline constexpr int min_date_year = 1400;
+inline constexpr int max_date_year = 9000;
+
 inline bool is_leap_year(int year) {
     return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
@@ -37,8 +40,11 @@ inline date parse_iso_date(std::string_view text) {
     const int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
     if (year < 0 || month < 0 || day < 0)
         throw input_error("", shown, "date " + shown + " is not in the form YYYY-MM-DD");
-    // Boost's calendar covers 1400–9999.
-    if (year < 1400) throw input_error("", shown, "date " + shown + " is before the year 1400");
+    // Boost's calendar covers 1400–9999; stopping at 9000 leaves room for the date arithmetic
+    // of periods, budget years and horizons, which would otherwise fail on a date near 9999.
+    if (year < min_date_year) throw input_error("", shown, "date " + shown + " is before the year 1400");
+    if (year > max_date_year)
+        throw input_error("", shown, "date " + shown + " is after the year 9000 (socinv's dates run from 1400 to 9000)");
     if (month < 1 || month > 12)
         throw input_error("", shown, "date " + shown + " has no month " + std::to_string(month));
     if (day < 1 || day > days_in_month(year, month))

@@ -41,6 +41,7 @@ inline bool counts_in_view(const exclusion_cost_item& item, economic_view view) 
 struct cohort {
     int year = 0;             // the budget year the participants start
     double participants = 0;  // people
+    friend bool operator==(const cohort&, const cohort&) = default;
 };
 
 struct yearly_amount {

@@ -7,23 +7,26 @@
 #include <nlohmann/json.hpp>
 
 #include "socinv/application/application.hpp"
+#include "socinv/application/cost_model_of.hpp"
 #include "socinv/core/money_format.hpp"
+#include "socinv/io/dom_reader.hpp"
 #include "socinv/io/economics_json.hpp"
-#include "socinv/io/transfer_json.hpp"
 #include "socinv/io/json_reader.hpp"
+#include "socinv/io/parse.hpp"
+#include "socinv/io/transfer_json.hpp"
 
 namespace socinv {
 
 namespace detail {
 
-inline party read_party(const io::json& j, const std::string& at) {
+inline party read_party(io::element value, const std::string& at) {
     using namespace io;
-    require_object(j, at);
-    reject_unknown_keys(j, at, {"name", "kind", "form", "role"});
+    const dom_object j = require_object(value, at);
+    check_keys(j, at, {"name", "kind", "form", "role"});
     party p;
     p.name = read_string(required(j, "name", at), join_pointer(at, "name"), false);
     p.kind = read_enum(required(j, "kind", at), join_pointer(at, "kind"), parse_party_kind);
-    if (const json* form = optional(j, "form")) {
+    if (auto form = optional(j, "form")) {
         if (p.kind != party_kind::civil_society)
             throw input_error(join_pointer(at, "form"), describe(*form),
                               "a form is given only for civil_society parties, not for " +
@@ -32,120 +35,130 @@ inline party read_party(const io::json& j, const std::string& at) {
     } else if (p.kind == party_kind::civil_society) {
         p.form = civil_society_form::other;
     }
-    if (const json* role = optional(j, "role")) p.role = read_enum(*role, join_pointer(at, "role"), parse_party_role);
+    if (auto role = optional(j, "role")) p.role = read_enum(*role, join_pointer(at, "role"), parse_party_role);
     return p;
 }
 
-inline effect_measure read_effect_measure(const io::json& j, const std::string& at) {
+inline constexpr detail::enum_names<effect_direction, 2> effect_direction_names{
+    {{effect_direction::decrease, "decrease"}, {effect_direction::increase, "increase"}}};
+
+inline effect_measure read_effect_measure(io::element value, const std::string& at) {
     using namespace io;
-    require_object(j, at);
-    reject_unknown_keys(j, at, {"name", "unit", "baseline", "target", "direction"});
+    const dom_object j = require_object(value, at);
+    check_keys(j, at, {"name", "unit", "baseline", "target", "direction"});
     effect_measure m;
     m.name = read_string(required(j, "name", at), join_pointer(at, "name"), false);
     m.unit = read_string(required(j, "unit", at), join_pointer(at, "unit"));
-    if (const json* b = optional(j, "baseline")) m.baseline = read_number(*b, join_pointer(at, "baseline"));
-    if (const json* t = optional(j, "target")) m.target = read_number(*t, join_pointer(at, "target"));
-    if (const json* d = optional(j, "direction")) {
-        m.direction = read_enum(*d, join_pointer(at, "direction"), [](std::string_view s) {
-            static constexpr detail::enum_names<effect_direction, 2> names{
-                {{effect_direction::decrease, "decrease"}, {effect_direction::increase, "increase"}}};
-            return detail::parse_name(s, names, "direction");
-        });
-    }
+    if (auto b = optional(j, "baseline")) m.baseline = read_number(*b, join_pointer(at, "baseline"));
+    if (auto t = optional(j, "target")) m.target = read_number(*t, join_pointer(at, "target"));
+    if (auto d = optional(j, "direction"))
+        m.direction = read_enum(*d, join_pointer(at, "direction"),
+                                [](std::string_view s) { return detail::parse_name(s, effect_direction_names, "direction"); });
     return m;
 }
 
-inline criterion_entry read_criterion_entry(const io::json& j, const std::string& at) {
+inline criterion_entry read_criterion_entry(io::element value, const std::string& at) {
     using namespace io;
-    require_object(j, at);
-    reject_unknown_keys(j, at, {"statement", "assessment"});
+    const dom_object j = require_object(value, at);
+    check_keys(j, at, {"statement", "assessment"});
     criterion_entry entry;
-    if (const json* s = optional(j, "statement")) entry.statement = read_string(*s, join_pointer(at, "statement"));
-    if (const json* a = optional(j, "assessment")) {
+    if (auto s = optional(j, "statement")) entry.statement = read_string(*s, join_pointer(at, "statement"));
+    if (auto a = optional(j, "assessment")) {
         const std::string ap = join_pointer(at, "assessment");
-        require_object(*a, ap);
-        reject_unknown_keys(*a, ap, {"verdict", "comment", "by", "date"});
+        const dom_object o = require_object(*a, ap);
+        check_keys(o, ap, {"verdict", "comment", "by", "date"});
         evaluator_assessment assessment;
-        assessment.verdict = read_enum(required(*a, "verdict", ap), join_pointer(ap, "verdict"), parse_verdict);
-        if (const json* c = optional(*a, "comment")) assessment.comment = read_string(*c, join_pointer(ap, "comment"));
-        if (const json* b = optional(*a, "by")) assessment.by = read_string(*b, join_pointer(ap, "by"));
-        if (const json* d = optional(*a, "date")) assessment.on = read_date(*d, join_pointer(ap, "date"));
+        assessment.verdict = read_enum(required(o, "verdict", ap), join_pointer(ap, "verdict"), parse_verdict);
+        if (auto c = optional(o, "comment")) assessment.comment = read_string(*c, join_pointer(ap, "comment"));
+        if (auto b = optional(o, "by")) assessment.by = read_string(*b, join_pointer(ap, "by"));
+        if (auto d = optional(o, "date")) assessment.on = read_date(*d, join_pointer(ap, "date"));
         entry.assessment = assessment;
     }
     return entry;
 }
 
-template <class F>
-void for_each_element(const io::json& object, std::string_view key, const std::string& at, F&& read) {
-    if (const io::json* array = io::optional(object, key)) {
-        const std::string ap = io::join_pointer(at, key);
-        io::require_array(*array, ap);
-        for (std::size_t i = 0; i < array->size(); ++i) read((*array)[i], io::join_pointer(ap, i));
-    }
-}
+inline std::string_view direction_name(effect_direction d) { return name_of(d, effect_direction_names); }
 
-inline std::string_view direction_name(effect_direction d) {
-    return d == effect_direction::decrease ? "decrease" : "increase";
+// The checks that span sections, made once every section is read.
+inline void check_sections(const application& app) {
+    if (app.economics && !app.economics->cohorts && !participants_per_year_of(app, *app.economics))
+        throw input_error("/economics/participants_per_year", "",
+                          "the cost model needs participants: give economics.participants_per_year, economics.cohorts "
+                          "or the application's places_per_year");
+    if (app.savings) {
+        for (std::size_t i = 0; i < app.savings->size(); ++i) {
+            const saving& s = (*app.savings)[i];
+            const std::string at = io::join_pointer("/savings", i);
+            if (app.return_transfer && !app.return_transfer->agreement.knows_payer(s.payer))
+                throw input_error(at + "/payer", "\"" + s.payer + "\"",
+                                  "payer \"" + s.payer + "\" is not among the agreement's paying administrations");
+            if (s.year < app.period.first_year())
+                throw input_error(at + "/year", std::to_string(s.year),
+                                  "a saving in " + std::to_string(s.year) + " is before the intervention started (" +
+                                      to_iso(app.period.start()) + ")");
+        }
+    }
 }
 
 }  // namespace detail
 
-// Reads an application; throws input_error naming the pointer and value of the first problem.
-inline application application_from_json(const io::json& j) {
+// Reads an application from a parsed document; throws input_error naming the pointer and value
+// of the first problem. Every section is read into its typed form here, once.
+inline application application_from_dom(io::element root_value) {
     using namespace io;
     const std::string root;
-    require_object(j, root);
-    reject_unknown_keys(j, root,
-                        {"id", "title", "municipality", "period", "requested", "decision", "parties", "target_group",
-                         "places_per_year", "participants", "budget", "co_financing", "effect_measures", "criteria",
-                         "extension_of", "description", "notes", "sources", "economics", "return_transfer",
-                         "savings"});
+    const dom_object j = require_object(root_value, root);
+    check_keys(j, root,
+               {"id", "title", "municipality", "period", "requested", "decision", "parties", "target_group",
+                "places_per_year", "participants", "budget", "co_financing", "effect_measures", "criteria",
+                "extension_of", "description", "notes", "sources", "economics", "return_transfer", "savings"});
     application app;
     app.id = read_string(required(j, "id", root), "/id", false);
     app.title = read_string(required(j, "title", root), "/title", false);
-    if (const json* m = optional(j, "municipality")) app.municipality = read_string(*m, "/municipality");
+    if (auto m = optional(j, "municipality")) app.municipality = read_string(*m, "/municipality");
 
-    const json& per = require_object(required(j, "period", root), "/period");
-    reject_unknown_keys(per, "/period", {"start", "end"});
+    const dom_object per = require_object(required(j, "period", root), "/period");
+    check_keys(per, "/period", {"start", "end"});
     const date start = read_date(required(per, "start", "/period"), "/period/start");
     const date end = read_date(required(per, "end", "/period"), "/period/end");
     app.period = at_pointer("/period", [&] { return period(start, end); });
 
     app.requested = read_money_at_least(required(j, "requested", root), "/requested", money{}, true);
 
-    if (const json* d = optional(j, "decision")) {
-        require_object(*d, "/decision");
-        reject_unknown_keys(*d, "/decision", {"date", "body", "granted"});
+    if (auto d = optional(j, "decision")) {
+        const dom_object o = require_object(*d, "/decision");
+        check_keys(o, "/decision", {"date", "body", "granted"});
         socinv::decision dec;
-        dec.on = read_date(required(*d, "date", "/decision"), "/decision/date");
-        if (const json* b = optional(*d, "body")) dec.body = read_string(*b, "/decision/body");
-        dec.granted = read_money_at_least(required(*d, "granted", "/decision"), "/decision/granted", money{}, false);
+        dec.on = read_date(required(o, "date", "/decision"), "/decision/date");
+        if (auto b = optional(o, "body")) dec.body = read_string(*b, "/decision/body");
+        dec.granted = read_money_at_least(required(o, "granted", "/decision"), "/decision/granted", money{}, false);
         app.decision = dec;
     }
 
-    const json& parties = require_array(required(j, "parties", root), "/parties");
-    if (parties.empty()) throw input_error("/parties", "[]", "an application needs at least one party");
-    std::set<std::string> names;
-    for (std::size_t i = 0; i < parties.size(); ++i) {
-        const std::string at = join_pointer("/parties", i);
-        party p = detail::read_party(parties[i], at);
-        if (!names.insert(p.name).second)
-            throw input_error(at + "/name", describe(parties[i]["name"]),
+    const dom_array parties = require_array(required(j, "parties", root), "/parties");
+    if (parties.size() == 0) throw input_error("/parties", "[]", "an application needs at least one party");
+    std::size_t index = 0;
+    for (element value : parties) {
+        const std::string at = join_pointer("/parties", index++);
+        party p = detail::read_party(value, at);
+        if (app.find_party(p.name))
+            throw input_error(at + "/name", describe(json(p.name)),
                               "party \"" + p.name + "\" is named twice; party names must be unique");
         app.parties.push_back(std::move(p));
     }
 
     app.target_group = read_string(required(j, "target_group", root), "/target_group", false);
-    if (const json* p = optional(j, "places_per_year")) app.places_per_year = read_integer(*p, "/places_per_year", 0, 100'000'000);
-    if (const json* p = optional(j, "participants")) app.participants = read_integer(*p, "/participants", 0, 100'000'000);
+    if (auto p = optional(j, "places_per_year")) app.places_per_year = read_integer(*p, "/places_per_year", 0, 100'000'000);
+    if (auto p = optional(j, "participants")) app.participants = read_integer(*p, "/participants", 0, 100'000'000);
 
-    detail::for_each_element(j, "budget", root, [&](const json& line, const std::string& at) {
-        require_object(line, at);
-        reject_unknown_keys(line, at, {"party", "year", "amount", "item"});
+    for_each_element(j, "budget", root, [&](element value, const std::string& at) {
+        const dom_object line = require_object(value, at);
+        check_keys(line, at, {"party", "year", "amount", "item"});
         budget_line b;
-        b.party = read_string(required(line, "party", at), at + "/party", false);
+        const element party_name = required(line, "party", at);
+        b.party = read_string(party_name, at + "/party", false);
         if (!app.find_party(b.party))
-            throw input_error(at + "/party", describe(line["party"]),
+            throw input_error(at + "/party", describe(party_name),
                               "budget line names party \"" + b.party + "\", which is not among the parties");
         b.year = static_cast<int>(read_integer(required(line, "year", at), at + "/year", 1400, 9999));
         if (b.year < app.period.first_year() || b.year > app.period.last_year())
@@ -153,51 +166,57 @@ inline application application_from_json(const io::json& j) {
                               "budget year " + std::to_string(b.year) + " is outside the period " +
                                   app.period.to_string());
         b.amount = read_money_at_least(required(line, "amount", at), at + "/amount", money{}, false);
-        if (const json* item = optional(line, "item")) b.item = read_string(*item, at + "/item");
+        if (auto item = optional(line, "item")) b.item = read_string(*item, at + "/item");
         app.budget.push_back(std::move(b));
     });
-    detail::for_each_element(j, "co_financing", root, [&](const json& c, const std::string& at) {
-        require_object(c, at);
-        reject_unknown_keys(c, at, {"funder", "amount"});
+    for_each_element(j, "co_financing", root, [&](element value, const std::string& at) {
+        const dom_object c = require_object(value, at);
+        check_keys(c, at, {"funder", "amount"});
         app.co_financing.push_back({read_string(required(c, "funder", at), at + "/funder", false),
                                     read_money_at_least(required(c, "amount", at), at + "/amount", money{}, true)});
     });
-    detail::for_each_element(j, "effect_measures", root, [&](const json& m, const std::string& at) {
+    for_each_element(j, "effect_measures", root, [&](element m, const std::string& at) {
         app.effect_measures.push_back(detail::read_effect_measure(m, at));
     });
-    if (const json* criteria = optional(j, "criteria")) {
-        require_object(*criteria, "/criteria");
-        for (const auto& [key, value] : criteria->items()) {
+    if (auto criteria = optional(j, "criteria")) {
+        const dom_object o = require_object(*criteria, "/criteria");
+        check_duplicate_keys(o, "/criteria");
+        for (auto [key, value] : o) {
             const std::string at = join_pointer("/criteria", key);
             const criterion c = at_pointer(at, [&] { return parse_criterion(key); });
             app.criteria[c] = detail::read_criterion_entry(value, at);
         }
     }
-    if (const json* e = optional(j, "extension_of")) {
+    if (auto e = optional(j, "extension_of")) {
         app.extension_of = read_string(*e, "/extension_of", false);
         if (*app.extension_of == app.id)
             throw input_error("/extension_of", describe(*e), "an application cannot extend itself");
     }
-    if (const json* d = optional(j, "description")) app.description = read_string(*d, "/description");
-    if (const json* n = optional(j, "notes")) app.notes = read_string(*n, "/notes");
-    detail::for_each_element(j, "sources", root, [&](const json& s, const std::string& at) {
-        app.sources.push_back(read_string(s, at));
-    });
-    if (auto it = j.find("economics"); it != j.end()) app.economics = *it;
-    if (auto it = j.find("return_transfer"); it != j.end()) app.return_transfer = *it;
-    if (auto it = j.find("savings"); it != j.end()) app.savings = *it;
-    for (const auto& [key, value] : j.items())
-        if (key.rfind("x-", 0) == 0) app.extra[key] = value;
+    if (auto d = optional(j, "description")) app.description = read_string(*d, "/description");
+    if (auto n = optional(j, "notes")) app.notes = read_string(*n, "/notes");
+    for_each_element(j, "sources", root, [&](element s, const std::string& at) { app.sources.push_back(read_string(s, at)); });
+    if (auto e = optional(j, "economics")) app.economics = read_economics_section(*e, "/economics");
+    if (auto r = optional(j, "return_transfer")) app.return_transfer = read_return_transfer_section(*r, "/return_transfer");
+    if (auto s = optional(j, "savings")) app.savings = read_savings(*s, "/savings");
+    // Kept in nlohmann's canonical form (keys sorted), so that a round trip gives equal text.
+    for (auto [key, value] : j)
+        if (key.substr(0, 2) == "x-") app.extensions.emplace_back(std::string(key), json::parse(simdjson::minify(value)).dump());
 
     // Sums must fit too: an overflow here is the input's fault, not a crash.
     at_pointer("/budget", [&] { return app.total_cost(); });
-    // A cost model that cannot be built is bad input, found when the application is read.
-    if (!app.economics.is_null()) (void)cost_model_from(app);
-    if (!app.return_transfer.is_null()) (void)schedule_from(app);
+    detail::check_sections(app);
     return app;
 }
 
-// Writes an application in the interchange format; application_from_json reads it back equal.
+// Reads an application from JSON text (parsed once, with the calling thread's parser).
+inline application application_from_text(std::string_view text) {
+    return application_from_dom(io::thread_parser().parse(text));
+}
+
+// Reads an application from an nlohmann document (a fund file's portfolio, a test).
+inline application application_from_json(const io::json& j) { return application_from_text(j.dump()); }
+
+// Writes an application in the interchange format; application_from_text reads it back equal.
 inline io::json to_json(const application& app) {
     using io::json;
     json j;
@@ -262,10 +281,10 @@ inline io::json to_json(const application& app) {
     if (!app.description.empty()) j["description"] = app.description;
     if (!app.notes.empty()) j["notes"] = app.notes;
     if (!app.sources.empty()) j["sources"] = app.sources;
-    if (!app.economics.is_null()) j["economics"] = app.economics;
-    if (!app.return_transfer.is_null()) j["return_transfer"] = app.return_transfer;
-    if (!app.savings.is_null()) j["savings"] = app.savings;
-    for (const auto& [key, value] : app.extra.items()) j[key] = value;
+    if (app.economics) j["economics"] = to_json(*app.economics);
+    if (app.return_transfer) j["return_transfer"] = to_json(*app.return_transfer);
+    if (app.savings) j["savings"] = to_json(*app.savings);
+    for (const auto& [key, text] : app.extensions) j[key] = json::parse(text);
     return j;
 }
 

@@ -1,21 +1,20 @@
 #pragma once
-// The `economics` section of an application: reading it into a cost model, with pointer-precise errors.
+// The `economics` section of an application to and from JSON, with pointer-precise errors.
 
 #include <cmath>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
-#include "socinv/application/application.hpp"
-#include "socinv/core/allocation.hpp"
-#include "socinv/economics/cost_model.hpp"
+#include "socinv/application/economics_section.hpp"
+#include "socinv/io/dom_reader.hpp"
 #include "socinv/io/json_reader.hpp"
 
 namespace socinv {
 
 namespace detail {
 
-inline double read_param(const io::json& o, std::string_view key, const std::string& at) {
+inline double read_param(io::dom_object o, std::string_view key, const std::string& at) {
     return io::read_number(io::required(o, key, at), io::join_pointer(at, key));
 }
 
@@ -24,7 +23,7 @@ inline double read_param(const io::json& o, std::string_view key, const std::str
 // A number (fixed) or {"dist": kind, ...}: uniform {low, high}; triangular and pert {low, mode,
 // high}; normal {mean, sd}; lognormal {mu, sigma} of the logarithm; fixed {value}. When given,
 // [min, max] bounds the distribution's support (normal and lognormal: their mean).
-inline distribution read_distribution(const io::json& j, const std::string& at, double min = -INFINITY,
+inline distribution read_distribution(io::element j, const std::string& at, double min = -INFINITY,
                                       double max = INFINITY) {
     using namespace io;
     auto in_range = [&](double x, const std::string& where) {
@@ -32,41 +31,42 @@ inline distribution read_distribution(const io::json& j, const std::string& at, 
             throw input_error(where, describe(j), "value " + std::to_string(x) + " is outside " + std::to_string(min) +
                                                       ".." + std::to_string(max));
     };
-    if (j.is_number()) {
+    if (is_number(j)) {
         const double v = read_number(j, at);
         in_range(v, at);
         return distribution::fixed(v);
     }
-    if (!j.is_object()) wrong_type(j, at, "a number or a distribution {\"dist\": ...}");
-    const auto kind = read_enum(required(j, "dist", at), join_pointer(at, "dist"), [](std::string_view s) {
+    if (j.type() != element_type::OBJECT) wrong_type(j, at, "a number or a distribution {\"dist\": ...}");
+    const dom_object o = j.get_object().value_unsafe();
+    const auto kind = read_enum(required(o, "dist", at), join_pointer(at, "dist"), [](std::string_view s) {
         return detail::parse_name(s, distribution_kind_names, "distribution");
     });
     distribution d;
     try {
         switch (kind) {
             case distribution_kind::fixed:
-                reject_unknown_keys(j, at, {"dist", "value"});
-                d = distribution::fixed(detail::read_param(j, "value", at));
+                check_keys(o, at, {"dist", "value"});
+                d = distribution::fixed(detail::read_param(o, "value", at));
                 break;
             case distribution_kind::uniform:
-                reject_unknown_keys(j, at, {"dist", "low", "high"});
-                d = distribution::uniform(detail::read_param(j, "low", at), detail::read_param(j, "high", at));
+                check_keys(o, at, {"dist", "low", "high"});
+                d = distribution::uniform(detail::read_param(o, "low", at), detail::read_param(o, "high", at));
                 break;
             case distribution_kind::triangular:
             case distribution_kind::pert: {
-                reject_unknown_keys(j, at, {"dist", "low", "mode", "high"});
-                const double lo = detail::read_param(j, "low", at), mode = detail::read_param(j, "mode", at),
-                             hi = detail::read_param(j, "high", at);
+                check_keys(o, at, {"dist", "low", "mode", "high"});
+                const double lo = detail::read_param(o, "low", at), mode = detail::read_param(o, "mode", at),
+                             hi = detail::read_param(o, "high", at);
                 d = kind == distribution_kind::pert ? distribution::pert(lo, mode, hi) : distribution::triangular(lo, mode, hi);
                 break;
             }
             case distribution_kind::normal:
-                reject_unknown_keys(j, at, {"dist", "mean", "sd"});
-                d = distribution::normal(detail::read_param(j, "mean", at), detail::read_param(j, "sd", at));
+                check_keys(o, at, {"dist", "mean", "sd"});
+                d = distribution::normal(detail::read_param(o, "mean", at), detail::read_param(o, "sd", at));
                 break;
             case distribution_kind::lognormal:
-                reject_unknown_keys(j, at, {"dist", "mu", "sigma"});
-                d = distribution::lognormal(detail::read_param(j, "mu", at), detail::read_param(j, "sigma", at));
+                check_keys(o, at, {"dist", "mu", "sigma"});
+                d = distribution::lognormal(detail::read_param(o, "mu", at), detail::read_param(o, "sigma", at));
                 break;
         }
     } catch (const input_error&) {
@@ -83,34 +83,35 @@ inline distribution read_distribution(const io::json& j, const std::string& at, 
     return d;
 }
 
-inline discount_schedule read_discount(const io::json& j, const std::string& at) {
+inline discount_schedule read_discount(io::element j, const std::string& at) {
     using namespace io;
-    auto rate_of = [&](const json& r, const std::string& where) {
+    auto rate_of = [&](element r, const std::string& where) {
         const double rate = read_number(r, where);
         if (!(rate > -1 && rate < 1)) throw input_error(where, describe(r), "discount rate must lie in (-1, 1)");
         return rate;
     };
-    if (j.is_number()) return discount_schedule::constant(rate_of(j, at));
-    if (j.is_string()) {
-        if (j.get_ref<const std::string&>() == "green_book") return discount_schedule::green_book();
+    if (is_number(j)) return discount_schedule::constant(rate_of(j, at));
+    if (j.type() == element_type::STRING) {
+        if (j.get_string().value_unsafe() == "green_book") return discount_schedule::green_book();
         throw input_error(at, describe(j), "unknown discount schedule " + describe(j) + " (expected \"green_book\", a rate or an object)");
     }
-    require_object(j, at);
-    reject_unknown_keys(j, at, {"rate", "steps", "schedule", "inflation"});
+    const dom_object o = require_object(j, at);
+    check_keys(o, at, {"rate", "steps", "schedule", "inflation"});
     discount_schedule schedule;
-    const int given = (optional(j, "rate") != nullptr) + (optional(j, "schedule") != nullptr) + (optional(j, "steps") != nullptr);
-    if (given > 1) throw input_error(at, "an object", "a discount takes one of \"rate\", \"schedule\" and \"steps\", not several");
-    if (const json* r = optional(j, "rate")) {
-        schedule = discount_schedule::constant(rate_of(*r, at + "/rate"));
-    } else if (const json* s = optional(j, "schedule")) {
-        schedule = read_discount(*s, at + "/schedule");
-    } else if (const json* steps = optional(j, "steps")) {
-        require_array(*steps, at + "/steps");
+    const auto rate = optional(o, "rate"), nested = optional(o, "schedule"), steps = optional(o, "steps");
+    if (rate.has_value() + nested.has_value() + steps.has_value() > 1)
+        throw input_error(at, "an object", "a discount takes one of \"rate\", \"schedule\" and \"steps\", not several");
+    if (rate) {
+        schedule = discount_schedule::constant(rate_of(*rate, at + "/rate"));
+    } else if (nested) {
+        schedule = read_discount(*nested, at + "/schedule");
+    } else if (steps) {
         std::vector<rate_step> out;
-        for (std::size_t i = 0; i < steps->size(); ++i) {
-            const std::string sp = join_pointer(at + "/steps", i);
-            const json& step = require_object((*steps)[i], sp);
-            reject_unknown_keys(step, sp, {"from_year", "rate"});
+        std::size_t i = 0;
+        for (element step_value : require_array(*steps, at + "/steps")) {
+            const std::string sp = join_pointer(at + "/steps", i++);
+            const dom_object step = require_object(step_value, sp);
+            check_keys(step, sp, {"from_year", "rate"});
             out.push_back({read_number(required(step, "from_year", sp), sp + "/from_year"),
                            rate_of(required(step, "rate", sp), sp + "/rate")});
         }
@@ -123,23 +124,22 @@ inline discount_schedule read_discount(const io::json& j, const std::string& at)
         throw input_error(at, "an object", "a discount needs \"rate\", \"schedule\" or \"steps\"");
     }
     // Rates given in nominal terms are turned real (Fisher) when an inflation rate is given.
-    if (const json* inflation = optional(j, "inflation")) schedule = schedule.to_real(rate_of(*inflation, at + "/inflation"));
+    if (auto inflation = optional(o, "inflation")) schedule = schedule.to_real(rate_of(*inflation, at + "/inflation"));
     return schedule;
 }
 
-inline exclusion_cost_profile read_exclusion_costs(const io::json& j, const std::string& at) {
+inline exclusion_cost_inputs read_exclusion_costs(io::element j, const std::string& at) {
     using namespace io;
-    require_object(j, at);
-    reject_unknown_keys(j, at, {"items", "scale", "age_from", "age_to", "overrides"});
-    exclusion_cost_profile p = default_exclusion_costs();
-    if (const json* items = optional(j, "items")) {
-        require_array(*items, at + "/items");
-        p.name = "custom";
-        p.items.clear();
-        for (std::size_t i = 0; i < items->size(); ++i) {
-            const std::string ip = join_pointer(at + "/items", i);
-            const json& item = require_object((*items)[i], ip);
-            reject_unknown_keys(item, ip, {"name", "payer", "level", "nature", "per_year", "source"});
+    const dom_object o = require_object(j, at);
+    check_keys(o, at, {"items", "scale", "age_from", "age_to", "overrides"});
+    exclusion_cost_inputs in;
+    if (auto items = optional(o, "items")) {
+        in.items.emplace();
+        std::size_t i = 0;
+        for (element item_value : require_array(*items, at + "/items")) {
+            const std::string ip = join_pointer(at + "/items", i++);
+            const dom_object item = require_object(item_value, ip);
+            check_keys(item, ip, {"name", "payer", "level", "nature", "per_year", "source"});
             exclusion_cost_item out;
             out.name = read_string(required(item, "name", ip), ip + "/name", false);
             out.payer = read_string(required(item, "payer", ip), ip + "/payer", false);
@@ -148,106 +148,150 @@ inline exclusion_cost_profile read_exclusion_costs(const io::json& j, const std:
             out.nature = read_enum(required(item, "nature", ip), ip + "/nature",
                                    [](std::string_view s) { return detail::parse_name(s, cost_nature_names, "cost nature"); });
             out.per_year = read_distribution(required(item, "per_year", ip), ip + "/per_year", 0);
-            if (const json* s = optional(item, "source")) out.source = read_string(*s, ip + "/source");
-            p.items.push_back(std::move(out));
+            if (auto s = optional(item, "source")) out.source = read_string(*s, ip + "/source");
+            in.items->push_back(std::move(out));
         }
     }
-    if (const json* overrides = optional(j, "overrides")) {
-        require_object(*overrides, at + "/overrides");
-        for (const auto& [name, value] : overrides->items()) {
-            const std::string op = join_pointer(at + "/overrides", name);
+    const std::vector<exclusion_cost_item> items = in.items ? *in.items : default_exclusion_costs().items;
+    if (auto overrides = optional(o, "overrides")) {
+        const std::string op_base = at + "/overrides";
+        const dom_object list = require_object(*overrides, op_base);
+        check_duplicate_keys(list, op_base);
+        for (auto [key, value] : list) {
+            const std::string name(key);
+            const std::string op = join_pointer(op_base, name);
             bool found = false;
-            for (auto& item : p.items)
-                if (item.name == name) {
-                    item.per_year = read_distribution(value, op, 0);
-                    found = true;
-                }
+            for (const auto& item : items) found = found || item.name == name;
             if (!found) throw input_error(op, "\"" + name + "\"", "no exclusion cost item is named \"" + name + "\"");
+            in.overrides[name] = read_distribution(value, op, 0);
         }
     }
-    if (const json* s = optional(j, "scale")) p.scale = read_distribution(*s, at + "/scale", 0);
-    if (const json* a = optional(j, "age_from")) p.age_from = static_cast<int>(read_integer(*a, at + "/age_from", 0, 120));
-    if (const json* a = optional(j, "age_to")) p.age_to = static_cast<int>(read_integer(*a, at + "/age_to", 1, 120));
-    if (p.age_to <= p.age_from)
-        throw input_error(at + "/age_to", std::to_string(p.age_to),
-                          "age_to " + std::to_string(p.age_to) + " must be after age_from " + std::to_string(p.age_from));
-    return p;
+    if (auto s = optional(o, "scale")) in.scale = read_distribution(*s, at + "/scale", 0);
+    if (auto a = optional(o, "age_from")) in.age_from = static_cast<int>(read_integer(*a, at + "/age_from", 0, 120));
+    if (auto a = optional(o, "age_to")) in.age_to = static_cast<int>(read_integer(*a, at + "/age_to", 1, 120));
+    const int from = in.age_from.value_or(default_exclusion_costs().age_from);
+    const int to = in.age_to.value_or(default_exclusion_costs().age_to);
+    if (to <= from)
+        throw input_error(at + "/age_to", std::to_string(to),
+                          "age_to " + std::to_string(to) + " must be after age_from " + std::to_string(from));
+    return in;
 }
 
-// The application's cost model. Costs come from its budget by year or, without a budget, its
-// total cost spread over the period by days; cohorts from `cohorts`, else from
-// `participants_per_year` (default: the application's places_per_year) in each project year.
-inline cost_model cost_model_from(const application& app) {
+inline economics_section read_economics_section(io::element j, const std::string& at) {
     using namespace io;
-    const std::string at = "/economics";
-    const json& j = require_object(app.economics, at);
-    reject_unknown_keys(j, at,
-                        {"view", "base_year", "horizon_years", "discount", "cohorts", "participants_per_year", "success_rate",
-                         "deadweight", "attribution", "displacement", "drop_off", "effect_years", "cost_factor",
-                         "start_lag_years", "exclusion_cost", "notes", "sources"});
-    cost_model m;
-    m.base_year = app.period.first_year();
-    if (const json* v = optional(j, "view"))
-        m.view = read_enum(*v, at + "/view", [](std::string_view s) { return detail::parse_name(s, economic_view_names, "view"); });
-    if (const json* b = optional(j, "base_year")) m.base_year = static_cast<int>(read_integer(*b, at + "/base_year", 1400, 9999));
-    if (const json* h = optional(j, "horizon_years")) m.horizon_years = static_cast<int>(read_integer(*h, at + "/horizon_years", 1, 300));
-    if (const json* d = optional(j, "discount")) m.discount = read_discount(*d, at + "/discount");
-    if (const json* lag = optional(j, "start_lag_years"))
-        m.start_lag_years = static_cast<int>(read_integer(*lag, at + "/start_lag_years", 0, 50));
-
-    const money total = app.total_cost();
-    if (!app.budget.empty()) {
-        std::map<int, double> by_year;
-        for (const auto& line : app.budget) by_year[line.year] += line.amount.sek();
-        for (const auto& [year, amount] : by_year) m.intervention_costs.push_back({year, amount});
-    } else {
-        std::vector<std::int64_t> weights;
-        const auto years = app.period.budget_years();
-        for (const auto& y : years) weights.push_back(y.days);
-        const auto parts = allocate(total, weights);
-        for (std::size_t i = 0; i < years.size(); ++i) m.intervention_costs.push_back({years[i].year, parts[i].sek()});
-    }
-    if (!total.is_zero()) {
-        m.cost_payers.push_back({"Social investment fund", app.requested.sek() / total.sek()});
-        for (const auto& c : app.co_financing) m.cost_payers.push_back({c.funder, c.amount.sek() / total.sek()});
-    }
-
-    if (const json* cohorts = optional(j, "cohorts")) {
-        require_array(*cohorts, at + "/cohorts");
-        for (std::size_t i = 0; i < cohorts->size(); ++i) {
-            const std::string cp = join_pointer(at + "/cohorts", i);
-            const json& c = require_object((*cohorts)[i], cp);
-            reject_unknown_keys(c, cp, {"year", "participants"});
+    const dom_object o = require_object(j, at);
+    check_keys(o, at,
+               {"view", "base_year", "horizon_years", "discount", "cohorts", "participants_per_year", "success_rate",
+                "deadweight", "attribution", "displacement", "drop_off", "effect_years", "cost_factor",
+                "start_lag_years", "exclusion_cost", "notes", "sources"});
+    economics_section e;
+    if (auto v = optional(o, "view"))
+        e.view = read_enum(*v, at + "/view", [](std::string_view s) { return detail::parse_name(s, economic_view_names, "view"); });
+    if (auto b = optional(o, "base_year")) e.base_year = static_cast<int>(read_integer(*b, at + "/base_year", 1400, 9999));
+    if (auto h = optional(o, "horizon_years")) e.horizon_years = static_cast<int>(read_integer(*h, at + "/horizon_years", 1, 300));
+    if (auto d = optional(o, "discount")) e.discount = read_discount(*d, at + "/discount");
+    if (auto lag = optional(o, "start_lag_years"))
+        e.start_lag_years = static_cast<int>(read_integer(*lag, at + "/start_lag_years", 0, 50));
+    if (auto cohorts = optional(o, "cohorts")) {
+        e.cohorts.emplace();
+        std::size_t i = 0;
+        for (element value : require_array(*cohorts, at + "/cohorts")) {
+            const std::string cp = join_pointer(at + "/cohorts", i++);
+            const dom_object c = require_object(value, cp);
+            check_keys(c, cp, {"year", "participants"});
             const int year = static_cast<int>(read_integer(required(c, "year", cp), cp + "/year", 1400, 9999));
-            const double people = read_number(required(c, "participants", cp), cp + "/participants");
-            if (people < 0) throw input_error(cp + "/participants", describe(c["participants"]), "participants must not be negative");
-            m.cohorts.push_back({year, people});
+            const element people_value = required(c, "participants", cp);
+            const double people = read_number(people_value, cp + "/participants");
+            if (people < 0) throw input_error(cp + "/participants", describe(people_value), "participants must not be negative");
+            e.cohorts->push_back({year, people});
         }
-    } else {
-        double per_year = 0;
-        if (const json* p = optional(j, "participants_per_year")) {
-            per_year = read_number(*p, at + "/participants_per_year");
-            if (per_year < 0) throw input_error(at + "/participants_per_year", describe(*p), "participants must not be negative");
-        } else if (app.places_per_year) {
-            per_year = static_cast<double>(*app.places_per_year);
-        } else {
-            throw input_error(at + "/participants_per_year", "",
-                              "the cost model needs participants: give economics.participants_per_year, economics.cohorts "
-                              "or the application's places_per_year");
-        }
-        const int project_years = std::max(1, (app.period.whole_months() + 11) / 12);
-        for (int k = 0; k < project_years; ++k) m.cohorts.push_back({app.period.first_year() + k, per_year});
     }
+    if (auto p = optional(o, "participants_per_year")) {
+        e.participants_per_year = read_number(*p, at + "/participants_per_year");
+        if (*e.participants_per_year < 0)
+            throw input_error(at + "/participants_per_year", describe(*p), "participants must not be negative");
+    }
+    e.success_rate = read_distribution(required(o, "success_rate", at), at + "/success_rate", 0, 1);
+    if (auto x = optional(o, "deadweight")) e.deadweight = read_distribution(*x, at + "/deadweight", 0, 1);
+    if (auto x = optional(o, "attribution")) e.attribution = read_distribution(*x, at + "/attribution", 0, 1);
+    if (auto x = optional(o, "displacement")) e.displacement = read_distribution(*x, at + "/displacement", 0, 1);
+    if (auto x = optional(o, "drop_off")) e.drop_off = read_distribution(*x, at + "/drop_off", 0, 1);
+    if (auto x = optional(o, "effect_years")) e.effect_years = read_distribution(*x, at + "/effect_years", 0, 100);
+    if (auto x = optional(o, "cost_factor")) e.cost_factor = read_distribution(*x, at + "/cost_factor", 0);
+    if (auto x = optional(o, "exclusion_cost")) e.exclusion_cost = read_exclusion_costs(*x, at + "/exclusion_cost");
+    if (auto n = optional(o, "notes")) e.notes = read_string(*n, at + "/notes");
+    for_each_element(o, "sources", at, [&](element s, const std::string& sp) { e.sources.push_back(read_string(s, sp)); });
+    return e;
+}
 
-    m.success_rate = read_distribution(required(j, "success_rate", at), at + "/success_rate", 0, 1);
-    if (const json* x = optional(j, "deadweight")) m.deadweight = read_distribution(*x, at + "/deadweight", 0, 1);
-    if (const json* x = optional(j, "attribution")) m.attribution = read_distribution(*x, at + "/attribution", 0, 1);
-    if (const json* x = optional(j, "displacement")) m.displacement = read_distribution(*x, at + "/displacement", 0, 1);
-    if (const json* x = optional(j, "drop_off")) m.drop_off = read_distribution(*x, at + "/drop_off", 0, 1);
-    if (const json* x = optional(j, "effect_years")) m.effect_years = read_distribution(*x, at + "/effect_years", 0, 100);
-    if (const json* x = optional(j, "cost_factor")) m.cost_factor = read_distribution(*x, at + "/cost_factor", 0);
-    if (const json* x = optional(j, "exclusion_cost")) m.exclusion = read_exclusion_costs(*x, at + "/exclusion_cost");
-    return m;
+// --- writing -------------------------------------------------------------------------------------
+
+inline io::json to_json(const distribution& d) {
+    switch (d.kind) {
+        case distribution_kind::fixed: return d.a;
+        case distribution_kind::uniform: return {{"dist", "uniform"}, {"low", d.a}, {"high", d.b}};
+        case distribution_kind::triangular:
+        case distribution_kind::pert:
+            return {{"dist", std::string(to_string(d.kind))}, {"low", d.a}, {"mode", d.b}, {"high", d.c}};
+        case distribution_kind::normal: return {{"dist", "normal"}, {"mean", d.a}, {"sd", d.b}};
+        case distribution_kind::lognormal: return {{"dist", "lognormal"}, {"mu", d.a}, {"sigma", d.b}};
+    }
+    return nullptr;
+}
+
+// A schedule as its steps, which read back into the same schedule.
+inline io::json to_json(const discount_schedule& s) {
+    io::json steps = io::json::array();
+    for (const auto& step : s.rate_steps()) steps.push_back({{"from_year", step.from_year}, {"rate", step.rate}});
+    return {{"steps", std::move(steps)}};
+}
+
+inline io::json to_json(const exclusion_cost_inputs& in) {
+    io::json j = io::json::object();
+    if (in.items) {
+        j["items"] = io::json::array();
+        for (const auto& item : *in.items) {
+            io::json ij = {{"name", item.name},
+                           {"payer", item.payer},
+                           {"level", std::string(to_string(item.level))},
+                           {"nature", std::string(to_string(item.nature))},
+                           {"per_year", to_json(item.per_year)}};
+            if (!item.source.empty()) ij["source"] = item.source;
+            j["items"].push_back(std::move(ij));
+        }
+    }
+    if (!in.overrides.empty()) {
+        j["overrides"] = io::json::object();
+        for (const auto& [name, d] : in.overrides) j["overrides"][name] = to_json(d);
+    }
+    if (in.scale) j["scale"] = to_json(*in.scale);
+    if (in.age_from) j["age_from"] = *in.age_from;
+    if (in.age_to) j["age_to"] = *in.age_to;
+    return j;
+}
+
+inline io::json to_json(const economics_section& e) {
+    io::json j = io::json::object();
+    if (e.view) j["view"] = std::string(to_string(*e.view));
+    if (e.base_year) j["base_year"] = *e.base_year;
+    if (e.horizon_years) j["horizon_years"] = *e.horizon_years;
+    if (e.discount) j["discount"] = to_json(*e.discount);
+    if (e.start_lag_years) j["start_lag_years"] = *e.start_lag_years;
+    if (e.cohorts) {
+        j["cohorts"] = io::json::array();
+        for (const auto& c : *e.cohorts) j["cohorts"].push_back({{"year", c.year}, {"participants", c.participants}});
+    }
+    if (e.participants_per_year) j["participants_per_year"] = *e.participants_per_year;
+    j["success_rate"] = to_json(e.success_rate);
+    const std::pair<const char*, const std::optional<distribution>*> optional_inputs[] = {
+        {"deadweight", &e.deadweight}, {"attribution", &e.attribution}, {"displacement", &e.displacement},
+        {"drop_off", &e.drop_off},     {"effect_years", &e.effect_years}, {"cost_factor", &e.cost_factor}};
+    for (const auto& [name, value] : optional_inputs)
+        if (*value) j[name] = to_json(**value);
+    if (e.exclusion_cost) j["exclusion_cost"] = to_json(*e.exclusion_cost);
+    if (!e.notes.empty()) j["notes"] = e.notes;
+    if (!e.sources.empty()) j["sources"] = e.sources;
+    return j;
 }
 
 }  // namespace socinv

@@ -24,9 +24,9 @@ struct fund_file {
 // An application as an investment of the fund: the fund pays its share of each budget year's
 // cost; its cost model gives the savings and its agreement the return terms.
 inline portfolio_item portfolio_item_from(const application& app, bool granted, const std::string& at) {
-    if (app.economics.is_null())
+    if (!app.economics)
         throw input_error(at, "\"" + app.id + "\"", app.id + " has no cost model (an \"economics\" section) to simulate");
-    if (app.return_transfer.is_null())
+    if (!app.return_transfer)
         throw input_error(at, "\"" + app.id + "\"", app.id + " has no return-transfer agreement");
     portfolio_item item;
     item.id = app.id;

@@ -6,6 +6,7 @@
 
 #include "socinv/io/application_json.hpp"
 #include "socinv/io/read.hpp"
+#include "socinv/io/rule_set_json.hpp"
 #include "socinv/rules/builtin_rule_sets.hpp"
 
 namespace socinv {
@@ -13,7 +14,7 @@ namespace socinv {
 // Parses the text of one application; `source` names it in errors.
 inline application parse_application(std::string_view text, const std::string& source = "") {
     try {
-        return application_from_json(io::parse_json(text));
+        return application_from_text(text);
     } catch (const input_error& e) {
         throw e.with_source(source);
     }

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "socinv/core/money_format.hpp"
-#include "socinv/report/format.hpp"
+#include "socinv/core/format.hpp"
 #include "socinv/rules/assessment.hpp"
 
 namespace socinv {

@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "socinv/application/application.hpp"
+#include "socinv/application/cost_model_of.hpp"
 #include "socinv/core/allocation.hpp"
 #include "socinv/economics/cost_model.hpp"
-#include "socinv/io/economics_json.hpp"
 #include "socinv/rules/checklist.hpp"
 #include "socinv/rules/eligibility.hpp"
 #include "socinv/rules/rule_set.hpp"
@@ -58,6 +58,16 @@ inline std::vector<budget_year_amount> money_by_budget_year(const application& a
     return out;
 }
 
+// A cost model whose inputs are each in range can still overflow a double (huge participant
+// counts times huge costs); such a result is bad input, never a verdict.
+inline economic_result checked_finite(economic_result r) {
+    for (double x : {r.npv, r.pv_costs, r.pv_savings})
+        if (!std::isfinite(x))
+            throw input_error("/economics", "", "the cost model's result is not a finite number (NPV " +
+                                                    detail::format_number(r.npv) + "); check the magnitudes of its inputs");
+    return r;
+}
+
 inline assessment assess(const application& app, const rule_set& rules, const assessment_context& context = {}) {
     assessment result;
     result.application_id = app.id;
@@ -68,7 +78,7 @@ inline assessment assess(const application& app, const rule_set& rules, const as
     result.eligibility = assess_eligibility(app, rules, context);
     result.eligible = result.eligibility.eligible;
     result.findings = result.eligibility.findings;
-    if (!app.economics.is_null()) result.economics = evaluate(cost_model_from(app));
+    if (app.economics) result.economics = checked_finite(evaluate(cost_model_from(app)));
     result.checklist = evaluate_checklist(app, rules, result.eligibility, result.findings,
                                           result.economics ? &*result.economics : nullptr);
     result.budget_years = money_by_budget_year(app);

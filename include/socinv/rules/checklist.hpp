@@ -7,7 +7,7 @@
 
 #include "socinv/application/application.hpp"
 #include "socinv/economics/cost_model.hpp"
-#include "socinv/report/format.hpp"
+#include "socinv/core/format.hpp"
 #include "socinv/rules/eligibility.hpp"
 #include "socinv/rules/finding.hpp"
 
@@ -136,7 +136,7 @@ inline std::vector<checklist_item> evaluate_checklist(const application& app, co
                 if (economics) data = detail::judge_reduced_needs(*economics);
                 break;
             case criterion::return_transfer_agreement:
-                if (!app.return_transfer.is_null())
+                if (app.return_transfer)
                     data = detail::data_verdict{verdict::met,
                                                 {{"a return-transfer agreement is part of the application",
                                                   "en överenskommelse om återföring ingår i ansökan"}}};

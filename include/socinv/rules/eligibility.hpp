@@ -9,7 +9,7 @@
 #include "socinv/application/application.hpp"
 #include "socinv/core/money_format.hpp"
 #include "socinv/detail/int128.hpp"
-#include "socinv/report/format.hpp"
+#include "socinv/core/format.hpp"
 #include "socinv/rules/finding.hpp"
 #include "socinv/rules/rule_set.hpp"
 

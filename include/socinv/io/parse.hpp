@@ -1,0 +1,142 @@
+#pragma once
+// Parsing JSON text once into a simdjson DOM; a text that does not parse is an input_error
+// naming the line and column and, where the parser got that far, the JSON pointer.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <simdjson.h>
+
+#include "socinv/core/error.hpp"
+#include "socinv/io/json_reader.hpp"
+#include "socinv/io/nesting.hpp"
+#include "socinv/io/read.hpp"
+
+namespace socinv::detail {
+
+// Follows the pointer while nlohmann parses, so that an error can say where in the document it
+// is. Only used after the fast parser has failed, to explain why.
+class locating_sax : public nlohmann::json_sax<nlohmann::json> {
+public:
+    explicit locating_sax(std::string_view text) : text_(text) {}
+
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(number_integer_t) override { return value(); }
+    bool number_unsigned(number_unsigned_t) override { return value(); }
+    bool number_float(number_float_t, const string_t&) override { return value(); }
+    bool string(string_t&) override { return value(); }
+    bool binary(binary_t&) override { return value(); }
+    bool start_object(std::size_t) override { return open(true); }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(false); }
+    bool end_array() override { return close(); }
+    bool key(string_t& k) override {
+        stack_.back().key = k;
+        return true;
+    }
+    bool parse_error(std::size_t byte, const std::string& token, const nlohmann::detail::exception& e) override {
+        std::string why = e.what();
+        if (auto colon = why.find(": ", why.find("error")); colon != std::string::npos) why = why.substr(colon + 2);
+        const std::string where = line_and_column(byte);
+        if (e.id == 406)  // a number out of the range of a double, such as 1e400
+            throw input_error(pointer(true), token, "number " + token + " is out of range (" + where + ")");
+        throw input_error(pointer(false), "\"" + near(byte) + "\"", "malformed JSON at " + where + ": " + why);
+    }
+
+private:
+    struct frame {
+        bool object;
+        std::size_t index = 0;
+        std::string key;
+    };
+
+    bool open(bool object) {
+        stack_.push_back({object, 0, {}});
+        return true;
+    }
+    bool close() {
+        stack_.pop_back();
+        return value();
+    }
+    bool value() {
+        if (!stack_.empty() && !stack_.back().object) ++stack_.back().index;
+        return true;
+    }
+    // The pointer of the value being read (`pending`) or of the container the parser is in.
+    std::string pointer(bool pending) const {
+        std::string out;
+        for (std::size_t i = 0; i < stack_.size(); ++i) {
+            const frame& f = stack_[i];
+            const bool last = i + 1 == stack_.size();
+            if (f.object) {
+                if (!f.key.empty() || pending || !last) out = io::join_pointer(out, f.key);
+            } else if (pending || !last) {
+                out = io::join_pointer(out, f.index);
+            }
+        }
+        return out;
+    }
+    std::string line_and_column(std::size_t byte) const {
+        const std::size_t at = std::min<std::size_t>(byte == 0 ? 0 : byte - 1, text_.size());
+        std::size_t line = 1, column = 1;
+        for (std::size_t i = 0; i < at; ++i) {
+            if (text_[i] == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        return "line " + std::to_string(line) + ", column " + std::to_string(column);
+    }
+    std::string near(std::size_t byte) const {
+        const std::size_t at = std::min<std::size_t>(byte == 0 ? 0 : byte - 1, text_.size());
+        const std::size_t from = at >= 20 ? at - 20 : 0;
+        std::string text(text_.substr(from, std::min<std::size_t>(40, text_.size() - from)));
+        for (auto& c : text)
+            if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        return text;
+    }
+
+    std::string_view text_;
+    std::vector<frame> stack_;
+};
+
+}  // namespace socinv::detail
+
+namespace socinv::io {
+
+// Why `text` is not JSON, as an input_error with the line, column and pointer.
+[[noreturn]] inline void throw_parse_error(std::string_view text, simdjson::error_code code) {
+    if (auto error = nesting_error(text)) throw *error;
+    detail::locating_sax sax(text);
+    nlohmann::json::sax_parse(text.begin(), text.end(), &sax);
+    // nlohmann accepted what simdjson refused: say what simdjson saw.
+    throw input_error("", "", std::string("malformed JSON: ") + simdjson::error_message(code));
+}
+
+// A reusable parser: each call to parse() invalidates the elements of the previous one. One per
+// thread (simdjson's parser is not shared).
+class json_parser {
+public:
+    simdjson::dom::element parse(std::string_view text) {
+        if (auto error = nesting_error(text)) throw *error;
+        simdjson::dom::element root;
+        if (auto code = parser_.parse(text.data(), text.size(), true).get(root)) throw_parse_error(text, code);
+        return root;
+    }
+
+private:
+    simdjson::dom::parser parser_;
+};
+
+// The calling thread's parser.
+inline json_parser& thread_parser() {
+    thread_local json_parser parser;
+    return parser;
+}
+
+}  // namespace socinv::io
