@@ -115,8 +115,13 @@ unit_result assess_unit(const batch_input& input, const rule_set& rules, const a
         batch_result r = assess_text(input, rules, options.context);
         if (r.error) throw *r.error;
         const assessment& a = *r.assessment;
-        result.output = options.format == output_format::json ? to_json(a, options.lang).dump() + "\n"
-                                                              : text_report(a, *r.application, options.lang);
+        if (options.format == output_format::json) {
+            io::json_writer writer(result.output);
+            write_json(writer, a, options.lang);
+            result.output += '\n';
+        } else {
+            result.output = text_report(a, *r.application, options.lang);
+        }
         result.status = a.passes() ? exit_pass : exit_fail;
     } catch (const input_error& e) {
         result.error = error_text(e);

@@ -3,6 +3,7 @@
 #include <random>
 
 #include "socinv/io/load.hpp"
+#include "socinv/application/transfer_schedule_of.hpp"
 #include "socinv/io/transfer_json.hpp"
 #include "socinv/transfer/schedule.hpp"
 #include "test_helpers.hpp"

@@ -6,6 +6,7 @@
 #include "socinv/core/money_format.hpp"
 #include "socinv/io/economic_result_json.hpp"
 #include "socinv/io/json_reader.hpp"
+#include "socinv/io/json_writer.hpp"
 #include "socinv/rules/assessment.hpp"
 
 namespace socinv {
@@ -72,6 +73,93 @@ inline io::json to_json(const assessment& a, language lang = language::en) {
             {"checklist", std::move(checklist)},
             {"budget_years", std::move(years)},
             {"economics", std::move(economics)}};
+}
+
+// The same document as to_json(a, lang).dump(), written without building it (keys in the same,
+// sorted, order): `socinv assess --format json` and batches write many of these.
+inline void write_json(io::json_writer& w, const assessment& a, language lang = language::en) {
+    const bool sv = lang == language::sv;
+    w.begin_object();
+    w.key("budget_years").begin_array();
+    for (const auto& y : a.budget_years)
+        w.begin_object()
+            .member("amount", format_decimal(y.amount))
+            .member("days", y.days)
+            .member("source", y.from_budget ? "budget" : "requested_by_days")
+            .member("year", y.year)
+            .end_object();
+    w.end_array();
+    w.key("checklist").begin_array();
+    for (const auto& item : a.checklist) {
+        const auto title = title_of(item.criterion);
+        w.begin_object().member("advisory", item.advisory).member("comment", item.comment);
+        w.member("criterion", to_string(item.criterion)).member("decided_by", to_string(item.decided_by));
+        w.key("evidence").begin_array();
+        for (const auto& e : item.evidence) w.value(sv ? e.sv : e.en);
+        w.end_array();
+        w.member("statement", item.statement).member("title", sv ? title.sv : title.en);
+        w.member("verdict", to_string(item.verdict)).end_object();
+    }
+    w.end_array();
+    w.key("economics");
+    if (const auto& e = a.economics) {
+        w.begin_object()
+            .member("benefit_cost_ratio", e->benefit_cost_ratio)
+            .member("break_even_success_rate", e->break_even_success_rate)
+            .member("break_even_successes", e->break_even_successes);
+        w.key("by_payer").begin_array();
+        for (const auto& p : e->by_payer)
+            w.begin_object()
+                .member("level", p.level)
+                .member("net", p.net())
+                .member("payer", p.payer)
+                .member("pv_costs_paid", p.pv_costs_paid)
+                .member("pv_savings", p.pv_savings)
+                .end_object();
+        w.end_array();
+        w.member("expected_successes", e->expected_successes).member("npv", e->npv).member("participants", e->participants);
+        w.key("payback_year");
+        if (e->payback_year) w.value(*e->payback_year);
+        else w.null();
+        w.member("pv_costs", e->pv_costs)
+            .member("pv_savings", e->pv_savings)
+            .member("sroi_ratio", e->sroi_ratio)
+            .member("value_per_success", e->value_per_success)
+            .member("view", to_string(e->view))
+            .end_object();
+    } else {
+        w.null();
+    }
+    w.key("eligibility").begin_object().key("alternatives").begin_array();
+    for (const auto& alt : a.eligibility.alternatives) {
+        w.begin_object().member("description", sv ? alt.description_sv : alt.description_en).member("id", alt.id);
+        w.member("met", alt.met).key("requirements").begin_array();
+        for (const auto& r : alt.requirements) {
+            w.begin_object().member("at_least", r.requirement.at_least).key("counted").begin_array();
+            for (const auto& name : r.counted) w.value(name);
+            w.end_array().key("kinds").begin_array();
+            for (auto k : r.requirement.kinds) w.value(to_string(k));
+            w.end_array().member("met", r.met).end_object();
+        }
+        w.end_array().end_object();
+    }
+    w.end_array().member("days", a.eligibility.days).member("whole_months", a.eligibility.whole_months).end_object();
+    w.member("eligible", a.eligible);
+    w.key("findings").begin_array();
+    for (const auto& f : a.findings)
+        w.begin_object()
+            .member("code", f.code)
+            .member("message", f.message(lang))
+            .member("message_en", f.message_en)
+            .member("message_sv", f.message_sv)
+            .member("pointer", f.pointer)
+            .member("severity", to_string(f.severity))
+            .member("value", f.value)
+            .end_object();
+    w.end_array();
+    w.member("id", a.application_id).member("passes", a.passes()).member("requested", format_decimal(a.requested));
+    w.key("rules").begin_object().member("name", a.rule_set_name).member("version", a.rule_set_version).end_object();
+    w.member("title", a.title).end_object();
 }
 
 }  // namespace socinv

@@ -40,7 +40,12 @@ inline batch_result assess_text(const batch_input& input, const rule_set& rules,
         result.assessment = assess(*result.application, rules, context);
     } catch (const input_error& e) {
         result.application.reset();
-        result.error = e;
+        result.assessment.reset();
+        result.error = e.source().empty() ? e.with_source(input.source) : e;
+    } catch (const money_overflow& e) {  // a sum of valid amounts that no longer fits
+        result.application.reset();
+        result.assessment.reset();
+        result.error = input_error("", "", e.what()).with_source(input.source);
     }
     return result;
 }

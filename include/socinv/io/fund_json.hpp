@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "socinv/application/transfer_schedule_of.hpp"
 #include "socinv/io/ledger_json.hpp"
 #include "socinv/io/load.hpp"
 #include "socinv/io/transfer_json.hpp"

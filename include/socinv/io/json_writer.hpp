@@ -1,0 +1,128 @@
+#pragma once
+// Writing JSON straight into a string, without building a document first: results are written
+// as they are walked. Numbers and strings come out as nlohmann/json's dump() writes them.
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace socinv::io {
+
+class json_writer {
+public:
+    explicit json_writer(std::string& out) : out_(out) {}
+
+    json_writer& begin_object() { return open('{'); }
+    json_writer& end_object() { return close('}'); }
+    json_writer& begin_array() { return open('['); }
+    json_writer& end_array() { return close(']'); }
+
+    // The next member's key; its value follows.
+    json_writer& key(std::string_view k) {
+        separate();
+        write_string(k);
+        out_ += ':';
+        after_key_ = true;
+        return *this;
+    }
+
+    json_writer& value(std::string_view s) {
+        separate();
+        write_string(s);
+        return *this;
+    }
+    json_writer& value(const char* s) { return value(std::string_view(s)); }
+    json_writer& value(bool b) {
+        separate();
+        out_ += b ? "true" : "false";
+        return *this;
+    }
+    json_writer& null() {
+        separate();
+        out_ += "null";
+        return *this;
+    }
+    template <class Integer>
+        requires(std::is_integral_v<Integer> && !std::is_same_v<Integer, bool>)
+    json_writer& value(Integer n) {
+        separate();
+        char buffer[24];
+        out_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, n).ptr);
+        return *this;
+    }
+    // A double in its shortest round-trip form, with ".0" on whole numbers (as nlohmann writes
+    // them); JSON has no infinity or NaN, so those are null.
+    json_writer& value(double x) {
+        if (!std::isfinite(x)) return null();
+        separate();
+        char buffer[32];
+        const auto end = std::to_chars(buffer, buffer + sizeof buffer, x).ptr;
+        const std::string_view text(buffer, static_cast<std::size_t>(end - buffer));
+        out_ += text;
+        if (text.find_first_of(".e") == std::string_view::npos) out_ += ".0";
+        return *this;
+    }
+
+    template <class K, class V>
+    json_writer& member(K&& k, V&& v) {
+        key(k);
+        return value(std::forward<V>(v));
+    }
+
+private:
+    json_writer& open(char c) {
+        separate();
+        out_ += c;
+        first_ = true;
+        return *this;
+    }
+    json_writer& close(char c) {
+        out_ += c;
+        first_ = false;
+        return *this;
+    }
+    void separate() {
+        if (after_key_) {
+            after_key_ = false;
+            return;
+        }
+        if (!first_) out_ += ',';
+        first_ = false;
+    }
+    void write_string(std::string_view s) {
+        static constexpr char hex[] = "0123456789abcdef";
+        out_ += '"';
+        std::size_t run = 0;  // start of the run of characters that need no escape
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            out_.append(s.data() + run, i - run);
+            run = i + 1;
+            switch (c) {
+                case '"': out_ += "\\\""; break;
+                case '\\': out_ += "\\\\"; break;
+                case '\b': out_ += "\\b"; break;
+                case '\f': out_ += "\\f"; break;
+                case '\n': out_ += "\\n"; break;
+                case '\r': out_ += "\\r"; break;
+                case '\t': out_ += "\\t"; break;
+                default:
+                    out_ += "\\u00";
+                    out_ += hex[c >> 4];
+                    out_ += hex[c & 0xF];
+            }
+        }
+        out_.append(s.data() + run, s.size() - run);
+        out_ += '"';
+    }
+
+    std::string& out_;
+    bool first_ = true;
+    bool after_key_ = false;
+};
+
+}  // namespace socinv::io
