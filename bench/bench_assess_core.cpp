@@ -41,6 +41,12 @@ int main(int argc, char** argv) {
         socinv::detail::parallel_for(inputs.size(), [&](std::size_t i) { sizes[i] = nlohmann::json::parse(inputs[i].text).size(); });
         sink += sizes.back();
     });
+    const double simdjson_parse_one_core = best_of(3, [&] {
+        for (const auto& in : inputs) sink += socinv::io::thread_parser().parse(in.text).is_object();
+    });
+    const double read_one_core = best_of(3, [&] {
+        for (const auto& in : inputs) sink += socinv::parse_application(in.text, in.source).parties.size();
+    });
     const double assess_one_core = best_of(3, [&] {
         for (const auto& in : inputs) sink += socinv::assess_text(in, rules, {}).assessment->eligible;
     });
@@ -48,7 +54,8 @@ int main(int argc, char** argv) {
     const double assess_json_out_all_cores = best_of(3, [&] {
         std::vector<std::string> out(inputs.size());
         socinv::detail::parallel_for(inputs.size(), [&](std::size_t i) {
-            out[i] = socinv::to_json(*socinv::assess_text(inputs[i], rules, {}).assessment).dump();
+            socinv::io::json_writer writer(out[i]);
+            write_json(writer, *socinv::assess_text(inputs[i], rules, {}).assessment);
         });
         sink += out.back().size();
     });
@@ -57,6 +64,8 @@ int main(int argc, char** argv) {
                              {"cores", socinv::detail::worker_count()},
                              {"parse_one_core", parse_one_core},
                              {"parse_all_cores", parse_all_cores},
+                             {"simdjson_parse_one_core", simdjson_parse_one_core},
+                             {"read_one_core", read_one_core},
                              {"assess_one_core", assess_one_core},
                              {"assess_all_cores", assess_all_cores},
                              {"assess_json_output_all_cores", assess_json_out_all_cores},

@@ -74,11 +74,19 @@ inline distribution read_distribution(io::element j, const std::string& at, doub
     } catch (const std::invalid_argument& e) {  // the distribution's own parameter checks
         throw input_error(at, describe(j), e.what());
     }
-    if (kind == distribution_kind::normal || kind == distribution_kind::lognormal) {
-        in_range(d.mean(), at);
-    } else {
-        in_range(d.quantile(0.0), at);
-        in_range(d.quantile(1.0), at);
+    switch (kind) {
+        case distribution_kind::normal:
+        case distribution_kind::lognormal: in_range(d.mean(), at); break;
+        case distribution_kind::fixed: in_range(d.a, at); break;
+        case distribution_kind::uniform:  // the support's ends
+            in_range(d.a, at);
+            in_range(d.b, at);
+            break;
+        case distribution_kind::triangular:
+        case distribution_kind::pert:
+            in_range(d.a, at);
+            in_range(d.c, at);
+            break;
     }
     return d;
 }
@@ -152,7 +160,8 @@ inline exclusion_cost_inputs read_exclusion_costs(io::element j, const std::stri
             in.items->push_back(std::move(out));
         }
     }
-    const std::vector<exclusion_cost_item> items = in.items ? *in.items : default_exclusion_costs().items;
+    static const exclusion_cost_profile defaults = default_exclusion_costs();
+    const std::vector<exclusion_cost_item>& items = in.items ? *in.items : defaults.items;
     if (auto overrides = optional(o, "overrides")) {
         const std::string op_base = at + "/overrides";
         const dom_object list = require_object(*overrides, op_base);
@@ -169,8 +178,8 @@ inline exclusion_cost_inputs read_exclusion_costs(io::element j, const std::stri
     if (auto s = optional(o, "scale")) in.scale = read_distribution(*s, at + "/scale", 0);
     if (auto a = optional(o, "age_from")) in.age_from = static_cast<int>(read_integer(*a, at + "/age_from", 0, 120));
     if (auto a = optional(o, "age_to")) in.age_to = static_cast<int>(read_integer(*a, at + "/age_to", 1, 120));
-    const int from = in.age_from.value_or(default_exclusion_costs().age_from);
-    const int to = in.age_to.value_or(default_exclusion_costs().age_to);
+    const int from = in.age_from.value_or(defaults.age_from);
+    const int to = in.age_to.value_or(defaults.age_to);
     if (to <= from)
         throw input_error(at + "/age_to", std::to_string(to),
                           "age_to " + std::to_string(to) + " must be after age_from " + std::to_string(from));

@@ -21,7 +21,10 @@ using json = nlohmann::json;
 
 // "/parties" + "0" → "/parties/0", with RFC 6901 escaping of "~" and "/".
 inline std::string join_pointer(const std::string& parent, std::string_view key) {
-    std::string out = parent + "/";
+    std::string out;
+    out.reserve(parent.size() + 1 + key.size());
+    out.append(parent).append(1, '/');
+    if (key.find_first_of("~/") == std::string_view::npos) return out.append(key);
     for (char c : key) {
         if (c == '~') out += "~0";
         else if (c == '/') out += "~1";
