@@ -80,6 +80,8 @@ TEST(CombineEffects, SmallSetAgreesWithStatsmodels) {
     expect_rel(r.i2, 0.609546668469626);
     expect_rel(r.fixed.mean, 0.3967532467532467);
     expect_rel(r.fixed.se, 0.062418778393235924);
+    // statsmodels: combine_effects(...).test_homogeneity().pvalue.
+    expect_rel(r.q_pvalue, 0.025269952612901995);
 }
 
 TEST(CombineEffects, HomogeneousEffectsGiveZeroTau2NotANegativeOne) {

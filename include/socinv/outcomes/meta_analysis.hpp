@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/math/distributions/chi_squared.hpp>
 #include <boost/math/tools/roots.hpp>
 
 #include "socinv/detail/enum_names.hpp"
@@ -47,6 +48,7 @@ struct meta_analysis_result {
     double tau2 = 0;  // between-study variance, never negative
     double i2 = 0;    // share of the variation that is between studies, max(0, (Q − df) / Q)
     double q = 0;     // Cochran's Q with the fixed-effect weights
+    double q_pvalue = std::numeric_limits<double>::quiet_NaN();  // χ²(k − 1) test of homogeneity; NaN for k = 1
     std::size_t k = 0;
     tau2_method method = tau2_method::dl;
     std::vector<double> weights_fixed;   // relative, summing to 1
@@ -142,6 +144,8 @@ inline meta_analysis_result combine_effects(std::span<const double> effect, std:
         sw2 += w * w;
     }
     r.i2 = r.q > df ? (r.q - df) / r.q : 0.0;
+    if (r.k > 1)
+        r.q_pvalue = boost::math::cdf(boost::math::complement(boost::math::chi_squared_distribution<double>(df), r.q));
 
     if (r.k > 1) {
         // A scale for bracketing: the spread of the effects.
