@@ -175,8 +175,9 @@ def effectsize_cox(
 ) -> tuple[Any, Any]:
     """``(d, var_d)``: the Cox transform ln(odds ratio) / 1.65 of group 1 against group 2, the
     standardized mean difference that WSIPP uses for yes/no outcomes, and its variance. Where a
-    group has no successes or no failures, ``zero_correction`` is added to all four cells
-    (``effectsize_2proportions(..., statistic="odds-ratio", zero_correction=0.5)`` / 1.65)."""
+    group has no successes or no failures, ``zero_correction`` is added to all four cells, as
+    ``effectsize_2proportions(..., statistic="odds-ratio", zero_correction=0.5)`` / 1.65 does
+    there; other rows are left alone (statsmodels adds ½ to their counts but not their totals)."""
     return _pairwise(_core.effectsize_cox, count1, nobs1, count2, nobs2, zero_correction=float(zero_correction))
 
 
@@ -324,7 +325,11 @@ def combine_effects(
     name = _TAU2_ALIASES.get(name, name)
     eff = np.ascontiguousarray(np.asarray(effect, dtype=np.float64).ravel())
     var = np.ascontiguousarray(np.asarray(variance, dtype=np.float64).ravel())
-    names = list(row_names) if row_names is not None else list(getattr(effect, "index", range(len(eff))))
+    index = getattr(effect, "index", None)  # a pandas Series names its studies
+    if row_names is not None:
+        names = list(row_names)
+    else:
+        names = list(index) if index is not None and not callable(index) else list(range(len(eff)))
     if len(names) != len(eff):
         raise ValueError(f"{len(names)} row names for {len(eff)} effects")
     raw = _core.combine_effects(eff, var, method_re=name, alpha=float(alpha))

@@ -45,7 +45,9 @@ inline constexpr double cox_divisor = 1.65;
 // The Cox transform of the odds ratio of count1 / nobs1 against count2 / nobs2, an effect on
 // the scale of a standardized mean difference: ln(OR) / 1.65, variance var(ln OR) / 1.65².
 // When a cell (successes or failures in either group) is zero, zero_correction is added to all
-// four cells (statsmodels' effectsize_2proportions with zero_correction=0.5); 0 disables that.
+// four cells, as statsmodels' effectsize_2proportions with zero_correction=0.5 does for such a
+// row; other rows are left alone (metafor's to = "only0"; statsmodels adds ½ to their counts but
+// not their totals). 0 refuses zero cells instead.
 inline effect_size cox_effect_size(double count1, double nobs1, double count2, double nobs2,
                                    double zero_correction = 0.5) {
     detail::check_count(count1, nobs1, "count1", "nobs1");
