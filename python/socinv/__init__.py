@@ -27,6 +27,11 @@ gives, the fund's ledger, and a simulation of the revolving fund under several r
     fund.ledger.balances()
     fund.simulate(draws=2_000).summary()
 
+Follow-up statistics (docs/outcomes.md), named as in statsmodels::
+
+    socinv.proportion_confint(267, 382)            # Kalmar: 70 % of 382, clear of 60 %?
+    socinv.combine_effects(effects, variances, method_re="reml").random
+
 Bad input raises :class:`socinv.InputError`, a ``ValueError`` whose ``.pointer`` names
 the field (``"/period/start"``). Amounts of money are :class:`decimal.Decimal` in SEK.
 """
@@ -70,6 +75,21 @@ from socinv.errors import InputError
 from socinv.fund import STANDARD_RULES, Fund, FundSimulation, ReturnRule, load_fund
 from socinv.ledger import Balances, FundLedger, Grant, LedgerEntry
 from socinv.money import allocate, format_decimal, format_sek, parse_sek
+from socinv.outcomes import (
+    BetaBelief,
+    CombineResults,
+    DiffInDiff,
+    PooledEstimate,
+    beta_update,
+    combine_effects,
+    confint_means_2indep,
+    confint_proportions_2indep,
+    diff_in_diff,
+    effectsize_cox,
+    effectsize_smd,
+    minimum_detectable_difference,
+    proportion_confint,
+)
 from socinv.rules import DEFAULT_RULES, RuleSet, builtin_rule_sets, load_rules
 from socinv.transfer import (
     Agreement,
@@ -90,10 +110,13 @@ __all__ = [
     "Application",
     "Assessment",
     "Balances",
+    "BetaBelief",
     "BudgetYear",
     "ChecklistItem",
+    "CombineResults",
     "CostModel",
     "Decision",
+    "DiffInDiff",
     "DiscountSchedule",
     "Distribution",
     "EconomicResult",
@@ -108,6 +131,7 @@ __all__ = [
     "Party",
     "PayerShare",
     "Period",
+    "PooledEstimate",
     "Requirement",
     "ReturnRule",
     "RuleSet",
@@ -119,20 +143,29 @@ __all__ = [
     "allocate",
     "assess",
     "assess_many",
+    "beta_update",
     "builtin_rule_sets",
+    "combine_effects",
+    "confint_means_2indep",
+    "confint_proportions_2indep",
     "cost_model",
     "default_exclusion_costs",
+    "diff_in_diff",
     "distribution",
+    "effectsize_cox",
+    "effectsize_smd",
     "format_decimal",
     "format_sek",
     "irr",
     "load_application",
     "load_fund",
     "load_rules",
+    "minimum_detectable_difference",
     "mirr",
     "npv",
     "parse_sek",
     "plot_tornado",
+    "proportion_confint",
     "summary_frame",
     "transfer_agreement",
     "transfer_schedule",

@@ -14,4 +14,5 @@ PYBIND11_MODULE(_core, m) {
     socinv::python::register_economics(m);
     socinv::python::register_cost_model(m);
     socinv::python::register_transfer(m);
+    socinv::python::register_outcomes(m);
 }

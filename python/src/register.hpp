@@ -21,6 +21,7 @@ void register_cli(py::module_& m);          // run_cli
 void register_economics(py::module_& m);    // cash flows: XIRR, XNPV, IRR, NPV, MIRR, batches, discount schedules
 void register_cost_model(py::module_& m);   // cost models: evaluate, simulate, tornado, exclusion costs
 void register_transfer(py::module_& m);     // return-transfer schedules, the fund ledger, fund simulations
+void register_outcomes(py::module_& m);     // follow-up statistics: intervals, comparisons, pooling, power
 
 // An assessment together with the application it judged (the text report needs both).
 struct bound_assessment {
