@@ -58,6 +58,7 @@
 #include "socinv/io/assessment_json.hpp"
 #include "socinv/io/economic_result_json.hpp"
 #include "socinv/io/economics_json.hpp"
+#include "socinv/io/follow_up_json.hpp"
 #include "socinv/io/fund_json.hpp"
 #include "socinv/io/json_reader.hpp"
 #include "socinv/io/load.hpp"

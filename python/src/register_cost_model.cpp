@@ -136,7 +136,7 @@ void register_cost_model(py::module_& m) {
     m.def(
         "parse_distribution",
         [](std::string_view text, double min, double max) {
-            return read_distribution(io::parse_json(text), "", min, max);
+            return read_distribution(io::thread_parser().parse(text), "", min, max);
         },
         py::arg("text"), py::arg("min") = -std::numeric_limits<double>::infinity(),
         py::arg("max") = std::numeric_limits<double>::infinity(),
@@ -220,7 +220,7 @@ void register_cost_model(py::module_& m) {
         "cost_model_from",
         [](const app_ptr& app) {
             if (!app) throw py::type_error("cost_model_from needs an Application, not None");
-            if (app->economics.is_null())
+            if (!app->economics)
                 throw input_error("/economics", "", "the application has no cost model (an \"economics\" section)");
             return std::make_shared<cost_model>(cost_model_from(*app));
         },

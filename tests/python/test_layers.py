@@ -13,9 +13,9 @@ ALLOWED = {
     "detail": {"core", "detail"},
     "economics": {"core", "detail", "economics"},
     "transfer": {"core", "detail", "economics", "transfer"},
-    "application": {"core", "detail", "economics", "transfer", "application"},
-    "rules": {"core", "detail", "economics", "transfer", "application", "rules"},
-    "outcomes": {"core", "detail", "economics", "transfer", "application", "rules", "outcomes"},
+    "outcomes": {"core", "detail", "economics", "outcomes"},
+    "application": {"core", "detail", "economics", "transfer", "outcomes", "application"},
+    "rules": {"core", "detail", "economics", "transfer", "outcomes", "application", "rules"},
 }
 
 

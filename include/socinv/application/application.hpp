@@ -13,6 +13,8 @@
 #include "socinv/application/return_transfer_section.hpp"
 #include "socinv/core/money.hpp"
 #include "socinv/core/period.hpp"
+#include "socinv/outcomes/effect_measure.hpp"
+#include "socinv/outcomes/follow_up.hpp"
 
 namespace socinv {
 
@@ -28,17 +30,6 @@ struct co_financing {
     std::string funder;
     money amount;
     friend bool operator==(const co_financing&, const co_financing&) = default;
-};
-
-enum class effect_direction { decrease, increase };
-
-struct effect_measure {
-    std::string name;
-    std::string unit;
-    std::optional<double> baseline;  // absent: not yet known
-    std::optional<double> target;
-    std::optional<effect_direction> direction;
-    friend bool operator==(const effect_measure&, const effect_measure&) = default;
 };
 
 struct evaluator_assessment {
@@ -85,6 +76,7 @@ struct application {
     std::optional<economics_section> economics;            // the cost model's inputs
     std::optional<return_transfer_section> return_transfer;
     std::optional<std::vector<saving>> savings;              // forecast and measured savings by payer and year
+    std::optional<socinv::follow_up> follow_up;              // what was observed once it ran
     // The user's own top-level `x-` keys with their values as JSON text, in document order: kept
     // opaque so that they survive a round trip (`x-` keys inside sections are ignored).
     std::vector<std::pair<std::string, std::string>> extensions;

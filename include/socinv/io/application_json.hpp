@@ -11,6 +11,7 @@
 #include "socinv/core/money_format.hpp"
 #include "socinv/io/dom_reader.hpp"
 #include "socinv/io/economics_json.hpp"
+#include "socinv/io/follow_up_json.hpp"
 #include "socinv/io/json_reader.hpp"
 #include "socinv/io/parse.hpp"
 #include "socinv/io/transfer_json.hpp"
@@ -85,6 +86,7 @@ inline void check_sections(const application& app) {
         throw input_error("/economics/participants_per_year", "",
                           "the cost model needs participants: give economics.participants_per_year, economics.cohorts "
                           "or the application's places_per_year");
+    if (app.follow_up) validate(*app.follow_up, app.effect_measures);  // names every measure
     if (app.savings) {
         for (std::size_t i = 0; i < app.savings->size(); ++i) {
             const saving& s = (*app.savings)[i];
@@ -111,7 +113,8 @@ inline application application_from_dom(io::element root_value) {
     check_keys(j, root,
                {"id", "title", "municipality", "period", "requested", "decision", "parties", "target_group",
                 "places_per_year", "participants", "budget", "co_financing", "effect_measures", "criteria",
-                "extension_of", "description", "notes", "sources", "economics", "return_transfer", "savings"});
+                "extension_of", "description", "notes", "sources", "economics", "return_transfer", "savings",
+                "follow_up"});
     application app;
     app.id = read_string(required(j, "id", root), "/id", false);
     app.title = read_string(required(j, "title", root), "/title", false);
@@ -198,6 +201,7 @@ inline application application_from_dom(io::element root_value) {
     if (auto e = optional(j, "economics")) app.economics = read_economics_section(*e, "/economics");
     if (auto r = optional(j, "return_transfer")) app.return_transfer = read_return_transfer_section(*r, "/return_transfer");
     if (auto s = optional(j, "savings")) app.savings = read_savings(*s, "/savings");
+    if (auto f = optional(j, "follow_up")) app.follow_up = read_follow_up(*f, "/follow_up");
     // Kept in nlohmann's canonical form (keys sorted), so that a round trip gives equal text.
     for (auto [key, value] : j)
         if (key.substr(0, 2) == "x-") app.extensions.emplace_back(std::string(key), json::parse(simdjson::minify(value)).dump());
@@ -284,6 +288,7 @@ inline io::json to_json(const application& app) {
     if (app.economics) j["economics"] = to_json(*app.economics);
     if (app.return_transfer) j["return_transfer"] = to_json(*app.return_transfer);
     if (app.savings) j["savings"] = to_json(*app.savings);
+    if (app.follow_up) j["follow_up"] = to_json(*app.follow_up);
     for (const auto& [key, text] : app.extensions) j[key] = json::parse(text);
     return j;
 }

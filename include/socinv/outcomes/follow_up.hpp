@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "socinv/application/application.hpp"
 #include "socinv/core/date.hpp"
 #include "socinv/core/error.hpp"
+#include "socinv/outcomes/effect_measure.hpp"
 #include "socinv/outcomes/observation.hpp"
 
 namespace socinv {
@@ -39,6 +39,7 @@ struct follow_up {
     date as_of;
     std::optional<participants_reached> participants;
     std::vector<measure_outcome> measures;
+    std::string notes;  // where the figures come from; which are illustrative
     friend bool operator==(const follow_up&, const follow_up&) = default;
 };
 

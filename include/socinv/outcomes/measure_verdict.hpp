@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "socinv/application/application.hpp"
+#include "socinv/outcomes/effect_measure.hpp"
 #include "socinv/detail/enum_names.hpp"
 #include "socinv/outcomes/diff_in_diff.hpp"
 #include "socinv/outcomes/follow_up.hpp"
