@@ -12,8 +12,8 @@
 namespace socinv::cli {
 
 // The commands, in the order `socinv --help` lists them. Each is defined in its own
-// src/cli/<name>_command.cpp (see command.hpp): a new command is its file, its declaration
-// here and its line in the table.
+// src/cli/<name>_command.cpp (see command.hpp); a new command is that file, its declaration
+// here and its line in the table below.
 command assess_command(CLI::App& socinv);
 command simulate_command(CLI::App& socinv);
 command transfers_command(CLI::App& socinv);
@@ -140,6 +140,9 @@ private:
         std::vector<std::string> words;
         for (const CLI::Option* opt : sub->get_options([](const CLI::Option* o) { return o->get_positional(); }))
             words.push_back(make_option_usage(opt));
+        std::string subcommands;  // `socinv ledger init|append|...`
+        for (const CLI::App* s : sub->get_subcommands({})) subcommands += (subcommands.empty() ? "" : "|") + s->get_name();
+        if (!subcommands.empty()) words.push_back(subcommands + " ...");
         for (const CLI::Option* opt : sub->get_options([sub](const CLI::Option* o) {
                  return o->nonpositional() && o != sub->get_help_ptr() && o != sub->get_help_all_ptr();
              }))
@@ -161,12 +164,21 @@ std::vector<std::string> with_help_spelled_out(std::vector<std::string> args) {
     return {args[1], "--help"};
 }
 
+// "socinv assess --help": the page of the command being parsed when a usage error was found.
+std::string help_hint(const CLI::App& socinv) {
+    std::string hint = socinv.get_name();
+    for (const CLI::App* app = &socinv; !app->get_subcommands().empty();) {
+        app = app->get_subcommands().front();
+        hint += " " + app->get_name();
+    }
+    return hint + " --help";
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
     const streams io{in, out, err};
     CLI::App socinv(version + " - evaluate municipal social investments", "socinv");
-    std::string hint = "socinv --help";
     try {
         socinv.formatter(std::make_shared<help_formatter>());
         socinv.set_help_flag("-h,--help", "this text");
@@ -188,12 +200,10 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         std::vector<std::string> line = with_help_spelled_out(args);
         const auto named = [&](const command& c) { return c.app->get_name() == line[0]; };
         // CLI11 would say "A subcommand is required" for both.
-        if (!line[0].empty() && line[0][0] != '-' && std::none_of(commands.begin(), commands.end(), named))
+        if ((line[0].empty() || line[0][0] != '-') && std::none_of(commands.begin(), commands.end(), named))
             throw usage_error("unknown command \"" + line[0] + "\"");
         if (line[0].size() > 1 && line[0][0] == '-' && socinv.get_option_no_throw(line[0].substr(0, line[0].find('='))) == nullptr)
-            throw usage_error("unknown option " + line[0] + " (a command comes first)");
-        for (const command& c : commands)
-            if (named(c)) hint = "socinv " + line[0] + " --help";
+            throw usage_error("unknown option " + line[0] + " before the command");
 
         std::reverse(line.begin(), line.end());  // CLI11 takes the arguments last first
         socinv.parse(line);
@@ -207,10 +217,10 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         out << e.what() << "\n";
         return exit_pass;
     } catch (const CLI::ParseError& e) {
-        err << "socinv: " << e.what() << " (see " << hint << ")\n";
+        err << "socinv: " << e.what() << " (see " << help_hint(socinv) << ")\n";
         return exit_bad_input;
     } catch (const usage_error& e) {
-        err << "socinv: " << e.what() << " (see " << hint << ")\n";
+        err << "socinv: " << e.what() << " (see " << help_hint(socinv) << ")\n";
         return exit_bad_input;
     } catch (const input_error& e) {
         err << error_text(e) << "\n";

@@ -14,8 +14,10 @@
 // it catches an `input_error` only to go on with the rest of a batch.
 //
 // Adding a command (`socinv follow-up FILE...`, `socinv ledger init|append|...`) is that one
-// file, listed in `socinv_cli_lib` in CMakeLists.txt, and one line in the command table in
-// cli.cpp. Subcommands of a command (`ledger init`) are CLI11 subcommands of its App.
+// file, listed in `socinv_cli_lib` in CMakeLists.txt, and its line in the command table in
+// cli.cpp (with the function's one-line declaration beside it); `socinv --help` then lists it
+// and its synopsis. The subcommands of a command (`ledger init`) are CLI11 subcommands of its
+// App, and its `run` dispatches among them.
 
 #include <cstddef>
 #include <cstdint>
