@@ -12,8 +12,11 @@ inline constexpr int exit_pass = 0;
 inline constexpr int exit_fail = 1;
 inline constexpr int exit_bad_input = 2;
 
-// Runs the command line `args` (without the program name). Reports go to `out`, errors to `err`;
-// standard input is read for the file "-".
+// Runs the command line `args` (without the program name) and returns the exit code. Reports go
+// to `out`, errors to `err`; `in` is read for the file "-".
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
+
+// The same, reading standard input for "-".
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace socinv::cli

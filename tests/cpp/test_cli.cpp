@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.hpp"
+#include "socinv/economics/monte_carlo.hpp"
+#include "socinv/transfer/fund_simulation.hpp"
 #include "test_helpers.hpp"
 
 namespace {
@@ -17,11 +19,14 @@ struct run_result {
     std::string err;
 };
 
-run_result run(std::vector<std::string> args) {
+run_result run(std::vector<std::string> args, const std::string& stdin_text = "") {
+    std::istringstream in(stdin_text);
     std::ostringstream out, err;
-    const int code = socinv::cli::run(args, out, err);
+    const int code = socinv::cli::run(args, in, out, err);
     return {code, out.str(), err.str()};
 }
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 std::string example(const std::string& name) { return socinv::testing::example_path("applications/" + name); }
 
@@ -52,7 +57,7 @@ TEST(Cli, UsageErrorsExitTwo) {
     EXPECT_EQ(run({"assess"}).code, 2);
     auto r = run({"assess", example("sot.json"), "--format", "xml"});
     EXPECT_EQ(r.code, 2);
-    EXPECT_NE(r.err.find("--format must be text or json"), std::string::npos);
+    EXPECT_NE(r.err.find("--format: must be text or json"), std::string::npos);
     r = run({"assess", example("sot.json"), "--rules", "nowhere-2013"});
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("unknown rule set"), std::string::npos);
@@ -120,4 +125,153 @@ TEST(Cli, RulesCommand) {
     EXPECT_NE(r.out.find("orebro-2013"), std::string::npos);
     r = run({"rules", "orebro-2013"});
     EXPECT_EQ(nlohmann::json::parse(r.out).at("name"), "orebro-2013");
+}
+
+// ---- the dispatcher: help, usage errors and input errors, each in one place ---------------------
+
+TEST(Cli, HelpExitsZeroForEveryCommandAndExplainsEachOption) {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> commands = {
+        {"assess", {"FILE", "--rules", "--format", "--lang", "--fund-available", "--input-format", "Exit codes"}},
+        {"simulate", {"FILE", "--draws", "--seed", "--format", "--lang", "Exit codes"}},
+        {"transfers", {"FILE", "--format", "JSON output", "Exit codes"}},
+        {"fund", {"FUND.json", "--simulate", "--draws", "--seed", "--format", "Exit codes"}},
+        {"rules", {"NAME|PATH", "Exit codes"}},
+    };
+    const auto main_help = run({"--help"});
+    for (const auto& [command, words] : commands) {
+        const auto r = run({command, "--help"});
+        EXPECT_EQ(r.code, 0) << command;
+        EXPECT_EQ(r.err, "");
+        EXPECT_EQ(r.out.rfind("Usage: socinv " + command + " ", 0), 0u) << r.out;
+        for (const auto& word : words) EXPECT_TRUE(contains(r.out, word)) << command << " --help lacks " << word;
+        EXPECT_EQ(run({"help", command}).out, r.out);
+        EXPECT_EQ(run({command, "-h"}).out, r.out);
+        EXPECT_TRUE(contains(main_help.out, "\n  socinv " + command + " ")) << main_help.out;
+        EXPECT_TRUE(contains(main_help.out, "\n  " + command + " ")) << main_help.out;
+    }
+    EXPECT_EQ(run({"help"}).out, main_help.out);
+    EXPECT_TRUE(contains(main_help.out, "Exit codes"));
+}
+
+TEST(Cli, NoArgumentsPrintsTheHelpOnStandardError) {
+    const auto r = run({});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, run({"--help"}).out);
+}
+
+TEST(Cli, UsageErrorsNameTheMistakeAndTheHelpToRead) {
+    auto r = run({"assess", example("sot.json"), "--frob"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_TRUE(contains(r.err, "--frob")) << r.err;
+    EXPECT_TRUE(contains(r.err, "(see socinv assess --help)")) << r.err;
+    EXPECT_FALSE(contains(r.err, "internal error"));
+
+    r = run({"asses", "x.json"});
+    EXPECT_EQ(r.err, "socinv: unknown command \"asses\" (see socinv --help)\n");
+    r = run({"--format", "json", "assess", example("sot.json")});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(contains(r.err, "unknown option --format")) << r.err;
+
+    r = run({"assess"});
+    EXPECT_TRUE(contains(r.err, "FILE")) << r.err;
+    r = run({"simulate", example("sot.json"), example("sot.json")});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(contains(r.err, "not expected")) << r.err;
+    r = run({"assess", example("sot.json"), "--format"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(contains(r.err, "--format")) << r.err;
+    r = run({"assess", example("sot.json"), "--input-format", "yaml"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(contains(r.err, "--input-format: must be auto, json or jsonl, not \"yaml\"")) << r.err;
+    r = run({"simulate", example("sot.json"), "--lang", "de"});
+    EXPECT_TRUE(contains(r.err, "--lang: must be en or sv, not \"de\"")) << r.err;
+    r = run({"assess", example("sot.json"), "--fund-available=-5"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(contains(r.err, "--fund-available: must not be negative")) << r.err;
+}
+
+TEST(Cli, LimitsComeFromTheLibraryAndAreShownInTheHelp) {
+    const std::string max_draws = std::to_string(socinv::max_simulation_draws);
+    const std::string max_fund_draws = std::to_string(socinv::max_fund_simulation_draws);
+    const std::string max_seed = std::to_string(socinv::max_seed);
+    auto r = run({"simulate", "--help"});
+    EXPECT_TRUE(contains(r.out, "from 1 to " + max_draws)) << r.out;
+    EXPECT_TRUE(contains(r.out, "from 0 to " + max_seed)) << r.out;
+    r = run({"fund", "--help"});
+    EXPECT_TRUE(contains(r.out, "from 1 to " + max_fund_draws)) << r.out;
+
+    r = run({"simulate", example("sot.json"), "--draws", std::to_string(socinv::max_simulation_draws + 1)});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_TRUE(contains(r.err, "--draws")) << r.err;
+    EXPECT_TRUE(contains(r.err, "1 to " + max_draws)) << r.err;
+    r = run({"simulate", example("sot.json"), "--draws=0"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(contains(r.err, "1 to " + max_draws)) << r.err;
+    r = run({"fund", example("../funds/orebro.json"), "--simulate", "--draws", std::to_string(socinv::max_fund_simulation_draws + 1)});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(contains(r.err, "--draws")) << r.err;
+    EXPECT_TRUE(contains(r.err, "1 to " + max_fund_draws)) << r.err;
+    r = run({"simulate", example("sot.json"), "--seed", "18446744073709551616"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(contains(r.err, "--seed")) << r.err;
+    EXPECT_TRUE(contains(r.err, max_seed)) << r.err;
+}
+
+TEST(Cli, CountsAreDecimalWholeNumbers) {
+    // CLI11 alone would read "010" as octal and "-1" as 2^64 - 1.
+    auto r = run({"simulate", example("sot.json"), "--draws", "20", "--seed", "010", "--format", "json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    auto j = nlohmann::json::parse(r.out).at("simulation");
+    EXPECT_EQ(j.at("seed"), 10);
+    EXPECT_EQ(j.at("draws"), 20);
+    r = run({"simulate", example("sot.json"), "--draws", "20", "--seed", std::to_string(socinv::max_seed), "--format", "json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out).at("simulation").at("seed").get<std::uint64_t>(), socinv::max_seed);
+    for (const std::string bad : {"-1", "0x10", "1e3", "12abc", ""}) {
+        r = run({"simulate", example("sot.json"), "--seed=" + bad});
+        EXPECT_EQ(r.code, 2) << bad;
+        EXPECT_TRUE(contains(r.err, "--seed")) << r.err;
+    }
+}
+
+TEST(Cli, AnOptionGivenTwiceTakesItsLastValue) {
+    const auto r = run({"assess", example("sot.json"), "--format", "text", "--format", "json"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out).at("id"), "orebro-2014-sot");
+}
+
+TEST(Cli, AnInputErrorThatEndsACommandIsReportedOnceWithItsFileAndPointer) {
+    auto r = run({"simulate", example("aktiv-24.json")});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "socinv: " + example("aktiv-24.json") +
+                         ": /economics: the application has no cost model (an \"economics\" section)\n");
+    r = run({"transfers", "/no/such/file.json"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(contains(r.err, "socinv: /no/such/file.json")) << r.err;
+    EXPECT_FALSE(contains(r.err, "internal error"));
+    r = run({"rules", "/no/such/rules.json"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(contains(r.err, "/no/such/rules.json")) << r.err;
+    const temp_file broken("socinv_cli_broken_fund.json", "{\"fund\": ");
+    r = run({"fund", broken.path});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(contains(r.err, broken.path + ": /: malformed JSON")) << r.err;
+}
+
+TEST(Cli, StandardInputComesFromTheGivenStream) {
+    std::ifstream in(example("sot.json"));
+    const std::string sot((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto r = run({"assess", "-", "--format", "json"}, sot);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out).at("id"), "orebro-2014-sot");
+    r = run({"assess", "-", "-"}, sot);
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(contains(r.err, "standard input is named twice")) << r.err;
+    r = run({"transfers", "-", "--format", "json"}, sot);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(nlohmann::json::parse(r.out).contains("schedule"));
 }

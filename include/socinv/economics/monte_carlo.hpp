@@ -14,6 +14,11 @@
 
 namespace socinv {
 
+// The most draws a run may ask for: a run keeps three doubles per draw (NPV and the present
+// values of costs and savings), so 10^8 draws already take 2.4 GB. `socinv simulate --draws`
+// is checked against it and its help shows it.
+inline constexpr std::size_t max_simulation_draws = 100'000'000;
+
 struct simulation_options {
     std::size_t draws = 10'000;
     std::uint64_t seed = 1;

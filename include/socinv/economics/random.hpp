@@ -2,8 +2,13 @@
 // Counter-based random numbers: draw i of a seeded run is the same whatever thread computes it.
 
 #include <cstdint>
+#include <limits>
 
 namespace socinv {
+
+// Every 64-bit value is a seed; the command line checks `--seed` against this range.
+inline constexpr std::uint64_t min_seed = 0;
+inline constexpr std::uint64_t max_seed = std::numeric_limits<std::uint64_t>::max();
 
 // Draw i of a run with a seed has a stream of its own: SplitMix64 (Steele, Lea and Flood, 2014)
 // started at a point hashed from (seed, i). Monte Carlo results therefore depend only on the

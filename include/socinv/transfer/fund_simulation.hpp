@@ -46,6 +46,11 @@ inline std::vector<return_rule> standard_return_rules() {
             {"no return", false, 0.0, false}};
 }
 
+// The most draws a fund simulation may ask for; fewer than for one cost model because each draw
+// walks every investment and every return rule year by year. `socinv fund --draws` is checked
+// against it, as is a fund file's `simulation.draws`.
+inline constexpr std::size_t max_fund_simulation_draws = 10'000'000;
+
 struct fund_simulation_options {
     int start_year = 0;
     int horizon_years = 20;

@@ -1,0 +1,111 @@
+// `socinv fund`: a fund ledger's balances and grants; with --simulate, the fund simulated under return rules.
+
+#include <memory>
+
+#include "cli/cli.hpp"
+#include "cli/command.hpp"
+#include "socinv/socinv.hpp"
+
+namespace socinv::cli {
+namespace {
+
+constexpr const char* description = R"(Print a fund ledger's balances; with --simulate, simulate the fund and compare
+return rules.
+
+Print the fund ledger's balances (capital, committed, paid, returned, written
+off, cash, available) and each grant. The ledger is checked entry by entry on
+load: entries that do not balance, returns for applications never granted,
+duplicate ids and entries out of date order are refused with the entry's
+pointer.
+
+With --simulate, simulate the fund year by year over its portfolio (Monte
+Carlo over each investment's cost model) and compare return rules on the same
+draws: the agreements' own terms, 100 % of the saving, 50 %, capped at the
+investment, and no return at all.)";
+
+constexpr const char* footer = "Exit codes: 0 done; 2 bad input or usage.";
+
+struct fund_options {
+    std::string file;
+    bool simulate = false;
+    std::optional<std::size_t> draws;
+    std::optional<std::uint64_t> seed;
+    output_format format = output_format::text;
+};
+
+void write_simulation(std::ostream& out, const fund_file& fund, const fund_simulation_result& sim) {
+    out << "\nSimulation: " << sim.draws << " draws, seed " << sim.seed << ", " << fund.simulation.horizon_years
+        << " years from " << fund.simulation.start_year << ", no new grant possible below " << format_msek(sim.min_grant)
+        << "\n";
+    out << "  " << pad_to("return rule", 24) << pad_to("mean returns", 15) << pad_to("end balance", 15) << pad_to("P(exhausted)", 14)
+        << "P(paid back) per investment\n";
+    for (const auto& o : sim.outcomes) {
+        out << "  " << pad_to(o.rule, 24) << pad_to(format_msek(o.mean_total_returns), 15) << pad_to(format_msek(o.mean_end_balance), 15)
+            << pad_to(format_percent(o.probability_exhausted), 14);
+        for (std::size_t i = 0; i < sim.investments.size(); ++i)
+            out << (i ? ", " : "") << sim.investments[i] << " " << format_percent(o.probability_paid_back[i]);
+        out << "\n";
+    }
+    const auto& agreed = sim.outcomes.front();
+    out << "\nFund balance under the agreements (P5 / P50 / P95):\n";
+    for (std::size_t t = 0; t < agreed.years.size(); ++t)
+        out << "  " << agreed.years[t] << "  " << pad_to(format_msek(agreed.balance_percentiles.at(5)[t]), 14)
+            << pad_to(format_msek(agreed.balance_percentiles.at(50)[t]), 14) << format_msek(agreed.balance_percentiles.at(95)[t]) << "\n";
+    out << "\nExpected budget-frame reductions under the agreements:\n";
+    for (const auto& [payer, total] : agreed.expected_reductions) out << "  " << pad_to(payer, 52) << format_msek(total) << "\n";
+}
+
+int run_fund(const fund_options& options, const streams& io) {
+    fund_file fund = load_fund(options.file);
+    if (options.draws) fund.simulation.draws = *options.draws;
+    if (options.seed) fund.simulation.seed = *options.seed;
+    const fund_balances b = fund.ledger.balances();
+    std::optional<fund_simulation_result> sim;
+    if (options.simulate) sim = simulate_fund(portfolio_of(fund), fund.simulation);
+    std::ostream& out = io.out;
+    if (options.format == output_format::json) {
+        io::json grants = io::json::object();
+        for (const auto& [id, g] : fund.ledger.grants())
+            grants[id] = {{"granted", format_decimal(g.granted)}, {"paid", format_decimal(g.paid)},
+                          {"returned", format_decimal(g.returned)}, {"written_off", format_decimal(g.written_off)},
+                          {"outstanding", format_decimal(g.outstanding())}, {"closed", g.closed}};
+        io::json j = {{"fund", fund.ledger.fund()}, {"entries", fund.ledger.entries().size()}, {"balances", to_json(b)},
+                      {"grants", grants}};
+        if (sim) j["simulation"] = to_json(*sim);
+        out << j.dump() << "\n";
+        return exit_pass;
+    }
+    out << "Fund: " << fund.ledger.fund() << "\n";
+    out << "Ledger: " << fund.ledger.entries().size() << " entries";
+    if (!fund.ledger.entries().empty()) out << ", the last on " << to_iso(fund.ledger.entries().back().on);
+    out << "\n\n";
+    for (const auto& [name, amount] : std::vector<std::pair<const char*, money>>{
+             {"Capital and top-ups", b.capital}, {"Committed (granted, unpaid)", b.committed}, {"Paid", b.paid},
+             {"Returned", b.returned}, {"Written off", b.written_off}, {"Cash", b.cash}, {"Available for grants", b.available}})
+        out << "  " << pad_to(name, 30) << format_sek(amount) << "\n";
+    out << "\nGrants:\n";
+    for (const auto& [id, g] : fund.ledger.grants())
+        out << "  " << pad_to(id, 36) << "granted " << format_sek(g.granted) << ", paid " << format_sek(g.paid)
+            << ", returned " << format_sek(g.returned) << (g.closed ? ", written off" : "") << "\n";
+    if (sim) write_simulation(out, fund, *sim);
+    return exit_pass;
+}
+
+}  // namespace
+
+command fund_command(CLI::App& socinv) {
+    auto options = std::make_shared<fund_options>();
+    CLI::App& cmd = *socinv.add_subcommand("fund", description);
+    cmd.footer(footer);
+    cmd.add_option("FUND.json", options->file, "a fund file: its ledger, portfolio and simulation settings")
+        ->required();
+    cmd.add_flag("--simulate", options->simulate, "simulate the fund and compare return rules");
+    add_draws_option(cmd, options->draws, max_fund_simulation_draws, "the fund file's simulation.draws, else " +
+                                                                        std::to_string(fund_simulation_options{}.draws));
+    add_seed_option(cmd, options->seed, "the fund file's simulation.seed, else " +
+                                            std::to_string(fund_simulation_options{}.seed));
+    add_format_option(cmd, options->format, "a report", "one JSON object");
+    return {&cmd, [options](const streams& io) { return run_fund(*options, io); }};
+}
+
+}  // namespace socinv::cli

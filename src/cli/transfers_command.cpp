@@ -1,0 +1,76 @@
+// `socinv transfers`: an application's return-transfer schedule by administration and year.
+
+#include <memory>
+
+#include "cli/cli.hpp"
+#include "cli/command.hpp"
+#include "socinv/socinv.hpp"
+
+namespace socinv::cli {
+namespace {
+
+constexpr const char* description = R"(Print an application's return-transfer schedule: budget-frame reductions by
+administration and year.
+
+The budget-frame reductions (återföring) by paying administration and budget
+year come from the application's `return_transfer` agreement and its `savings`
+(actual savings replace forecasts; without `savings`, forecasts come from the
+cost model in `economics`). Amounts are exact to the öre: no reduction exceeds
+share × saving, the total never exceeds the cap, and splits and caps distribute
+remainders. Years already booked (`return_transfer.booked`) keep their booked
+amount and are trued up.)";
+
+constexpr const char* footer = R"(JSON output: {"schedule": [{"payer", "year", "amount", "kind", "saving_year",
+"basis"}, ...], "total", "by_payer", "cap", "capped", "uncapped_total"}.
+
+Exit codes: 0 done; 2 bad input or usage.)";
+
+struct transfers_options {
+    std::string file;
+    output_format format = output_format::text;
+};
+
+int run_transfers(const transfers_options& options, const streams& io) {
+    const application app =
+        options.file == "-" ? parse_application(read_stream(io.in), "<stdin>") : load_application(options.file);
+    transfer_schedule schedule;
+    try {
+        schedule = schedule_from(app);
+    } catch (const input_error& e) {
+        throw e.with_source(options.file);
+    }
+    std::ostream& out = io.out;
+    if (options.format == output_format::json) {
+        out << to_json(schedule).dump() << "\n";
+        return exit_pass;
+    }
+    const auto agreement = agreement_from(app);
+    out << "Return transfers: " << app.title << " (" << app.id << ")\n";
+    out << "Share " << format_percent(static_cast<double>(agreement.share_ppm) / ppm_one) << ", cap "
+        << (schedule.cap ? format_sek(*schedule.cap) : std::string("none")) << ", years " << agreement.first_year << "-"
+        << agreement.last_year << ", lag " << agreement.lag_years << " year(s), minimum " << format_sek(agreement.minimum)
+        << "\n\n";
+    out << pad_to("year", 6) << pad_to("payer", 52) << pad_to("amount", 18) << pad_to("kind", 11) << pad_to("from", 6) << "basis\n";
+    for (const auto& l : schedule.lines)
+        out << pad_to(std::to_string(l.year), 6) << pad_to(l.payer, 52) << pad_to(format_sek(l.amount), 18)
+            << pad_to(std::string(to_string(l.kind)), 11) << pad_to(std::to_string(l.saving_year), 6) << to_string(l.basis)
+            << "\n";
+    out << "\nTotal " << format_sek(schedule.total);
+    if (schedule.capped) out << " (capped; share × saving would give " << format_sek(schedule.uncapped_total) << ")";
+    out << "\n";
+    return exit_pass;
+}
+
+}  // namespace
+
+command transfers_command(CLI::App& socinv) {
+    auto options = std::make_shared<transfers_options>();
+    CLI::App& cmd = *socinv.add_subcommand("transfers", description);
+    cmd.footer(footer);
+    cmd.add_option("FILE", options->file, "an application with a `return_transfer` agreement, or - for standard input")
+        ->required();
+    add_format_option(cmd, options->format, "a table", "one JSON object");
+    return {&cmd, [options](const streams& io) { return run_transfers(*options, io); }};
+}
+
+}  // namespace socinv::cli
