@@ -15,6 +15,7 @@
 #include "socinv/application/economics_section.hpp"
 #include "socinv/application/party.hpp"
 #include "socinv/application/return_transfer_section.hpp"
+#include "socinv/application/follow_up_of.hpp"
 #include "socinv/application/transfer_schedule_of.hpp"
 
 #include "socinv/economics/cash_flow.hpp"

@@ -41,6 +41,10 @@ socinv::date from_pydate(py::handle value);
 // An instance of socinv.errors.InputError carrying the pointer, value, source and message.
 py::object make_input_error(const socinv::input_error& error);
 
+// A JSON value as Python objects (dict, list, str, int, float, bool, None), without going through
+// JSON text.
+py::object to_python(const nlohmann::json& j);
+
 // "en" or "sv"; anything else is a ValueError.
 socinv::language parse_language(const std::string& lang);
 

@@ -37,6 +37,27 @@ socinv::date from_pydate(py::handle value) {
                          std::string(py::str(py::type::handle_of(value).attr("__name__"))));
 }
 
+py::object to_python(const nlohmann::json& j) {
+    switch (j.type()) {
+        case nlohmann::json::value_t::object: {
+            py::dict d;
+            for (const auto& [key, value] : j.items()) d[to_pystr(key)] = to_python(value);
+            return std::move(d);
+        }
+        case nlohmann::json::value_t::array: {
+            py::list l;
+            for (const auto& value : j) l.append(to_python(value));
+            return std::move(l);
+        }
+        case nlohmann::json::value_t::string: return to_pystr(j.get_ref<const std::string&>());
+        case nlohmann::json::value_t::boolean: return py::bool_(j.get<bool>());
+        case nlohmann::json::value_t::number_integer: return py::int_(j.get<std::int64_t>());
+        case nlohmann::json::value_t::number_unsigned: return py::int_(j.get<std::uint64_t>());
+        case nlohmann::json::value_t::number_float: return py::float_(j.get<double>());
+        default: return py::none();
+    }
+}
+
 py::object make_input_error(const socinv::input_error& error) {
     const py::object cls = py::module_::import("socinv.errors").attr("InputError");
     return cls(to_pystr(error.message()), py::arg("pointer") = to_pystr(error.pointer()),

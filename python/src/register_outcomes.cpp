@@ -72,6 +72,28 @@ py::tuple estimate_tuple(const pooled_estimate& e) { return py::make_tuple(e.mea
 }  // namespace
 
 void register_outcomes(py::module_& m) {
+    // --- an application's follow-up ----------------------------------------------------------
+    m.def(
+        "evaluate_follow_up",
+        [](const application& app, double alpha) {
+            py::dict out = to_python(to_json(evaluate_follow_up(app, alpha)));
+            out["id"] = to_pystr(app.id);
+            out["reconciliation"] = app.return_transfer && app.savings ? to_python(to_json(reconcile(app))) : py::none();
+            return out;
+        },
+        py::arg("application"), py::arg("alpha") = 0.05,
+        "The follow-up judged against the targets (a dict as `socinv follow-up --format json` writes it).");
+    m.def(
+        "evaluative_model",
+        [](const application& app, const std::string& measure) {
+            auto e = evaluative_model_of(app, measure);
+            return py::make_tuple(e.measure, py::make_tuple(e.prior.a, e.prior.b), py::make_tuple(e.posterior.a, e.posterior.b),
+                                  std::make_shared<cost_model>(std::move(e.forecast)),
+                                  std::make_shared<cost_model>(std::move(e.updated)));
+        },
+        py::arg("application"), py::arg("measure") = "",
+        "(measure, prior (a, b), posterior (a, b), forecast CostModel, updated CostModel): the success rate\n"
+        "updated by the follow-up's observed proportion.");
     m.def(
         "proportion_confint",
         [](const array& count, const array& nobs, double alpha, const std::string& method) {

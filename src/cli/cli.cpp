@@ -17,6 +17,7 @@ namespace socinv::cli {
 command assess_command(CLI::App& socinv);
 command simulate_command(CLI::App& socinv);
 command transfers_command(CLI::App& socinv);
+command follow_up_command(CLI::App& socinv);
 command fund_command(CLI::App& socinv);
 command rules_command(CLI::App& socinv);
 
@@ -26,6 +27,7 @@ constexpr command (*command_table[])(CLI::App&) = {
     assess_command,
     simulate_command,
     transfers_command,
+    follow_up_command,
     fund_command,
     rules_command,
 };

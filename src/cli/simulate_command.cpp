@@ -36,7 +36,7 @@ int run_simulate(const simulate_options& options, const streams& io) {
     if (options.seed) sim.seed = *options.seed;
     const application app =
         options.file == "-" ? parse_application(read_stream(io.in), "<stdin>") : load_application(options.file);
-    if (app.economics.is_null())
+    if (!app.economics)
         throw input_error("/economics", "", "the application has no cost model (an \"economics\" section)")
             .with_source(options.file);
     const cost_model model = cost_model_from(app);

@@ -40,9 +40,6 @@ inline party read_party(io::element value, const std::string& at) {
     return p;
 }
 
-inline constexpr detail::enum_names<effect_direction, 2> effect_direction_names{
-    {{effect_direction::decrease, "decrease"}, {effect_direction::increase, "increase"}}};
-
 inline effect_measure read_effect_measure(io::element value, const std::string& at) {
     using namespace io;
     const dom_object j = require_object(value, at);
@@ -77,8 +74,6 @@ inline criterion_entry read_criterion_entry(io::element value, const std::string
     }
     return entry;
 }
-
-inline std::string_view direction_name(effect_direction d) { return name_of(d, effect_direction_names); }
 
 // The checks that span sections, made once every section is read.
 inline void check_sections(const application& app) {
@@ -261,7 +256,7 @@ inline io::json to_json(const application& app) {
             json mj = {{"name", m.name}, {"unit", m.unit}};
             mj["baseline"] = m.baseline ? json(*m.baseline) : json(nullptr);
             mj["target"] = m.target ? json(*m.target) : json(nullptr);
-            if (m.direction) mj["direction"] = detail::direction_name(*m.direction);
+            if (m.direction) mj["direction"] = to_string(*m.direction);
             j["effect_measures"].push_back(std::move(mj));
         }
     }

@@ -7,7 +7,10 @@
 
 #include "socinv/io/dom_reader.hpp"
 #include "socinv/io/json_reader.hpp"
+#include "socinv/application/follow_up_of.hpp"
+#include "socinv/core/money_format.hpp"
 #include "socinv/outcomes/follow_up.hpp"
+#include "socinv/outcomes/measure_verdict.hpp"
 
 namespace socinv {
 
@@ -125,6 +128,66 @@ inline io::json to_json(const follow_up& f) {
     }
     if (!f.notes.empty()) j["notes"] = f.notes;
     return j;
+}
+
+// --- results ------------------------------------------------------------------------------------
+
+namespace detail {
+inline io::json interval_json(const confidence_interval& ci) { return {ci.low, ci.high}; }
+inline io::json optional_json(const std::optional<double>& x) { return x ? io::json(*x) : io::json(nullptr); }
+}  // namespace detail
+
+// Observed values, intervals and targets are on the observation's scale: a share (0–1) for a
+// proportion (a target of 60 "procent" is 0.6), the mean otherwise.
+inline io::json to_json(const follow_up_evaluation& r) {
+    using io::json;
+    json measures = json::array();
+    for (const auto& m : r.measures) {
+        json mj = {{"measure", m.measure},
+                   {"unit", m.unit},
+                   {"kind", m.proportion ? "proportion" : "mean"},
+                   {"n", m.n},
+                   {"observed", m.observed},
+                   {"ci", detail::interval_json(m.ci)},
+                   {"baseline", detail::optional_json(m.baseline)},
+                   {"target", detail::optional_json(m.target)},
+                   {"direction", m.direction ? json(std::string(to_string(*m.direction))) : json(nullptr)},
+                   {"verdict", m.verdict ? json(std::string(to_string(*m.verdict))) : json(nullptr)},
+                   {"minimum_detectable_difference", m.minimum_detectable_difference},
+                   {"warnings", m.warnings}};
+        if (m.comparison_observed)
+            mj["comparison"] = {{"observed", *m.comparison_observed},
+                                {"difference", detail::optional_json(m.difference)},
+                                {"difference_ci", m.difference_ci ? detail::interval_json(*m.difference_ci) : json(nullptr)}};
+        if (m.diff_in_diff)
+            mj["diff_in_diff"] = {{"estimate", m.diff_in_diff->estimate},
+                                  {"se", m.diff_in_diff->se},
+                                  {"ci", detail::interval_json(m.diff_in_diff->ci)}};
+        measures.push_back(std::move(mj));
+    }
+    json j = {{"as_of", to_iso(r.as_of)}, {"alpha", r.alpha}, {"measures", std::move(measures)},
+              {"all_targets_met", r.all_targets_met()}};
+    if (r.reach)
+        j["reach"] = {{"planned", r.reach->planned},
+                      {"reached", r.reach->reached},
+                      {"share", r.reach->share},
+                      {"ci", r.reach->ci ? detail::interval_json(*r.reach->ci) : json(nullptr)}};
+    else
+        j["reach"] = nullptr;
+    return j;
+}
+
+inline io::json to_json(const reconciliation& r) {
+    using io::json;
+    auto amount = [](const std::optional<money>& m) { return m ? json(format_decimal(*m)) : json(nullptr); };
+    json rows = json::array();
+    for (const auto& s : r.savings)
+        rows.push_back({{"payer", s.payer}, {"year", s.year}, {"forecast", amount(s.forecast)},
+                        {"actual", amount(s.actual)}, {"difference", amount(s.difference())}});
+    return {{"savings", std::move(rows)},
+            {"returned_so_far", format_decimal(r.returned_so_far)},
+            {"due", format_decimal(r.due)},
+            {"true_up", format_decimal(r.true_up())}};
 }
 
 }  // namespace socinv

@@ -62,9 +62,38 @@ inline data_verdict judge_collaborative(const eligibility_result& eligibility) {
               "parterna som genomför insatsen uppfyller ingen samverkansregel i regelverket"}}};
 }
 
+// Once the intervention runs, "can be followed up and measured" is shown by the follow-up itself:
+// observed data for every effect measure that has a target.
+inline data_verdict judge_measured(const application& app, const follow_up& f) {
+    data_verdict out{verdict::met, {}};
+    const std::string as_of = to_iso(f.as_of);
+    bool any_target = false;
+    for (const auto& m : app.effect_measures) {
+        if (!m.target) continue;
+        any_target = true;
+        bool observed = false;
+        for (const auto& o : f.measures) observed = observed || o.measure == m.name;
+        if (observed) {
+            out.evidence.push_back({"\"" + m.name + "\": followed up (as of " + as_of + ")",
+                                    "\"" + m.name + "\": följt upp (per " + as_of + ")"});
+        } else {
+            out.verdict = verdict::needs_information;
+            out.evidence.push_back({"\"" + m.name + "\": has a target but no follow-up data (as of " + as_of + ")",
+                                    "\"" + m.name + "\": har ett mål men saknar uppföljningsdata (per " + as_of + ")"});
+        }
+    }
+    if (!any_target) {
+        out.verdict = verdict::needs_information;
+        out.evidence.push_back({"a follow-up is given, but no effect measure has a target to judge it against",
+                                "uppföljning finns, men inget effektmått har ett mål att pröva den mot"});
+    }
+    return out;
+}
+
 inline data_verdict judge_measurable(const application& app) {
     if (app.effect_measures.empty())
         return {verdict::not_met, {{"no effect measures are given", "inga effektmått anges"}}};
+    if (app.follow_up) return judge_measured(app, *app.follow_up);
     data_verdict out{verdict::met, {}};
     for (const auto& m : app.effect_measures) {
         if (m.baseline && m.target) {

@@ -1,0 +1,116 @@
+// `socinv follow-up`: did the intervention reach its targets, how sure are we, and what was saved.
+
+#include <memory>
+
+#include "cli/cli.hpp"
+#include "cli/command.hpp"
+#include "socinv/socinv.hpp"
+
+namespace socinv::cli {
+namespace {
+
+constexpr const char* description = R"(Judge an application's follow-up: each effect measure against its target, with
+an interval, and the participants reached.
+
+Reads the application's `follow_up` section (docs/outcomes.md): for a proportion
+the Wilson interval, for a mean Student's t, at confidence 1 - alpha. A measure
+whose direction is `increase` is met when the interval's lower end is at or
+above the target, not met when its upper end is below it, and inconclusive
+otherwise (mirrored for `decrease`). A target is read in its measure's unit
+(procent/percent: out of 100; andel/share: out of 1). Where the group is too
+small to detect the gap to the target at 80 % power, a warning says so. With a
+return-transfer agreement, forecast savings are reconciled with actual ones.)";
+
+constexpr const char* footer = R"(JSON output, one object per application: {"id", "as_of", "alpha", "measures":
+[{"measure", "unit", "kind", "n", "observed", "ci": [low, high], "baseline",
+"target", "direction", "verdict", "minimum_detectable_difference", "warnings",
+"comparison"?}], "reach": {"planned", "reached", "share", "ci"}, "all_targets_met",
+"reconciliation"?}. Observed values, intervals and targets are shares (0-1) for
+proportions.
+
+Exit codes: 0 every measure with a target is met; 1 otherwise; 2 bad input or usage.)";
+
+struct follow_up_options {
+    std::vector<std::string> files;
+    output_format format = output_format::text;
+    language lang = language::en;
+    double alpha = 0.05;
+};
+
+std::string shown(double x, double scale) { return detail::format_number(std::round(x * scale * 10) / 10); }
+
+void write_text(std::ostream& out, const application& app, const follow_up_evaluation& r,
+                const std::optional<reconciliation>& rec, bool sv) {
+    out << (sv ? "Uppföljning: " : "Follow-up: ") << app.title << " (" << app.id << "), " << (sv ? "per " : "as of ")
+        << to_iso(r.as_of) << "\n";
+    const std::string level = detail::format_number(std::round((1 - r.alpha) * 1000) / 10) + " %";
+    if (r.reach) {
+        out << (sv ? "Nådda deltagare: " : "Participants reached: ") << r.reach->reached << (sv ? " av " : " of ")
+            << r.reach->planned << " (" << format_percent(r.reach->share);
+        if (r.reach->ci) out << ", " << level << ": " << format_percent(r.reach->ci->low) << " - " << format_percent(r.reach->ci->high);
+        out << ")\n";
+    }
+    for (const auto& m : r.measures) {
+        const double scale = m.proportion && m.unit_scale == 1.0 ? 100.0 : m.unit_scale;
+        const std::string unit = m.proportion ? " %" : " " + m.unit;
+        out << "\n  " << m.measure << "\n    " << (sv ? "observerat " : "observed ") << shown(m.observed, scale) << unit
+            << " (n = " << m.n << "; " << level << ": " << shown(m.ci.low, scale) << " - " << shown(m.ci.high, scale) << ")";
+        if (m.target) out << (sv ? ", mål " : ", target ") << shown(*m.target, scale) << unit;
+        out << "\n    " << (sv ? "bedömning: " : "verdict: ")
+            << (m.verdict ? std::string(to_string(*m.verdict)) : std::string(sv ? "inget mål" : "no target")) << "\n";
+        if (m.difference && m.difference_ci)
+            out << "    " << (sv ? "skillnad mot jämförelsegrupp " : "difference from comparison ") << shown(*m.difference, scale)
+                << " (" << shown(m.difference_ci->low, scale) << " - " << shown(m.difference_ci->high, scale) << ")\n";
+        for (const auto& w : m.warnings) out << "    " << (sv ? "varning: " : "warning: ") << w << "\n";
+    }
+    if (rec) {
+        out << "\n" << (sv ? "Besparingar, prognos mot utfall:\n" : "Savings, forecast against actual:\n");
+        for (const auto& s : rec->savings)
+            out << "  " << s.year << "  " << pad_to(s.payer, 50) << pad_to(s.forecast ? format_sek(*s.forecast) : "-", 18)
+                << pad_to(s.actual ? format_sek(*s.actual) : "-", 18) << (s.difference() ? format_sek(*s.difference()) : "-")
+                << "\n";
+        out << (sv ? "Återfört hittills " : "Returned so far ") << format_sek(rec->returned_so_far) << (sv ? ", att återföra " : ", due ")
+            << format_sek(rec->due) << (sv ? ", justering " : ", true-up ") << format_sek(rec->true_up()) << "\n";
+    }
+}
+
+int run_follow_up(const follow_up_options& options, const streams& io) {
+    int status = exit_pass;
+    for (const auto& file : options.files) {
+        const application app = file == "-" ? parse_application(read_stream(io.in), "<stdin>") : load_application(file);
+        follow_up_evaluation r;
+        std::optional<reconciliation> rec;
+        try {
+            r = evaluate_follow_up(app, options.alpha);
+            if (app.return_transfer && app.savings) rec = reconcile(app);
+        } catch (const input_error& e) {
+            throw e.with_source(file);
+        }
+        if (!r.all_targets_met()) status = exit_fail;
+        if (options.format == output_format::json) {
+            io::json j = to_json(r);
+            j["id"] = app.id;
+            if (rec) j["reconciliation"] = to_json(*rec);
+            io.out << j.dump() << "\n";
+        } else {
+            write_text(io.out, app, r, rec, options.lang == language::sv);
+        }
+    }
+    return status;
+}
+
+}  // namespace
+
+command follow_up_command(CLI::App& socinv) {
+    auto options = std::make_shared<follow_up_options>();
+    CLI::App& cmd = *socinv.add_subcommand("follow-up", description);
+    cmd.footer(footer);
+    cmd.add_option("FILE", options->files, "applications with a `follow_up` section, or - for standard input")->required();
+    add_format_option(cmd, options->format, "a report", "one JSON object per application");
+    add_lang_option(cmd, options->lang, "the text report");
+    cmd.add_option("--alpha", options->alpha, "1 - the confidence level of the intervals (default 0.05)")
+        ->check(CLI::Range(1e-6, 0.5));
+    return {&cmd, [options](const streams& io) { return run_follow_up(*options, io); }};
+}
+
+}  // namespace socinv::cli
