@@ -74,6 +74,7 @@ from socinv.economics import (
 from socinv.errors import InputError
 from socinv.fund import STANDARD_RULES, Fund, FundSimulation, ReturnRule, load_fund
 from socinv.ledger import Balances, FundLedger, Grant, LedgerEntry
+from socinv.follow_up import FollowUp, follow_up
 from socinv.money import allocate, format_decimal, format_sek, parse_sek
 from socinv.outcomes import (
     BetaBelief,
@@ -121,6 +122,7 @@ __all__ = [
     "Distribution",
     "EconomicResult",
     "Finding",
+    "FollowUp",
     "Fund",
     "FundLedger",
     "FundSimulation",
@@ -154,6 +156,7 @@ __all__ = [
     "distribution",
     "effectsize_cox",
     "effectsize_smd",
+    "follow_up",
     "format_decimal",
     "format_sek",
     "irr",
