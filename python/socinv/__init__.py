@@ -26,6 +26,7 @@ gives, the fund's ledger, and a simulation of the revolving fund under several r
     fund = socinv.load_fund("examples/funds/orebro.json")
     fund.ledger.balances()
     fund.simulate(draws=2_000).summary()
+    store = socinv.FundLedger.open("fund.db")   # the ledger in SQLite: appends commit at once
 
 Bad input raises :class:`socinv.InputError`, a ``ValueError`` whose ``.pointer`` names
 the field (``"/period/start"``). Amounts of money are :class:`decimal.Decimal` in SEK.
@@ -66,9 +67,10 @@ from socinv.economics import (
     distribution,
     plot_tornado,
 )
-from socinv.errors import InputError
+from socinv.errors import ChainError, InputError
 from socinv.fund import STANDARD_RULES, Fund, FundSimulation, ReturnRule, load_fund
 from socinv.ledger import Balances, FundLedger, Grant, LedgerEntry
+from socinv.ledger_store import ChainBreak, LedgerStore, Verification
 from socinv.money import allocate, format_decimal, format_sek, parse_sek
 from socinv.rules import DEFAULT_RULES, RuleSet, builtin_rule_sets, load_rules
 from socinv.transfer import (
@@ -91,6 +93,8 @@ __all__ = [
     "Assessment",
     "Balances",
     "BudgetYear",
+    "ChainBreak",
+    "ChainError",
     "ChecklistItem",
     "CostModel",
     "Decision",
@@ -104,6 +108,7 @@ __all__ = [
     "Grant",
     "InputError",
     "LedgerEntry",
+    "LedgerStore",
     "NoRateError",
     "Party",
     "PayerShare",
@@ -114,6 +119,7 @@ __all__ = [
     "ScheduleLine",
     "Simulation",
     "TransferSchedule",
+    "Verification",
     "__version__",
     "all_rates",
     "allocate",

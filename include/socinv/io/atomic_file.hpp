@@ -26,11 +26,15 @@ struct atomic_write_options {
     symlink_policy at_symlink = symlink_policy::follow;
 };
 
-namespace detail {
+}  // namespace socinv::io
+
+// Not socinv::io::detail: io's readers say `using namespace io` and then `detail::`.
+namespace socinv::detail {
+
 
 class atomic_writer {
 public:
-    atomic_writer(const std::string& path, const atomic_write_options& options) : shown_(path) {
+    atomic_writer(const std::string& path, const io::atomic_write_options& options) : shown_(path) {
         target_ = resolve(path, options.at_symlink);
         const auto slash = target_.rfind('/');
         dir_ = slash == std::string::npos ? "." : slash == 0 ? "/" : target_.substr(0, slash);
@@ -84,7 +88,7 @@ public:
 private:
     // The path to write: `path` itself, or with a symbolic link at `path`, the file it names
     // (followed through further links, relative links against their own directory).
-    std::string resolve(const std::string& path, symlink_policy policy) {
+    std::string resolve(const std::string& path, io::symlink_policy policy) {
         std::string p = path;
         for (int hops = 0;; ++hops) {
             struct stat st {};
@@ -93,7 +97,7 @@ private:
                 fail("examine " + p);
             }
             if (!S_ISLNK(st.st_mode)) return p;
-            if (policy == symlink_policy::refuse) refuse("is a symbolic link (refusing to write through it)");
+            if (policy == io::symlink_policy::refuse) refuse("is a symbolic link (refusing to write through it)");
             if (hops == 40) refuse("is a symbolic link in a loop");
             std::string link(static_cast<std::size_t>(st.st_size > 0 ? st.st_size : 4096) + 1, '\0');
             const ssize_t n = ::readlink(p.c_str(), link.data(), link.size());
@@ -180,7 +184,11 @@ private:
     int fd_ = -1;
 };
 
-}  // namespace detail
+
+}  // namespace socinv::detail
+
+namespace socinv::io {
+
 
 // Writes `content` to a new temporary file beside `path` (unnamed with O_TMPFILE on Linux, else
 // mkstemp: unique, O_EXCL), flushes it to disk, gives it the mode of the file it replaces,
@@ -191,7 +199,7 @@ private:
 // (options.at_symlink). Errors are input_error with the path as source.
 inline void write_file_atomically(const std::string& path, std::string_view content,
                                   const atomic_write_options& options = {}) {
-    detail::atomic_writer writer(path, options);
+    socinv::detail::atomic_writer writer(path, options);
     writer.write(content);
 }
 

@@ -223,9 +223,10 @@ public:
         const auto grant = e.application.empty() ? grants_.end() : grants_.find(e.application);
         const entry_effect effect =
             check_entry(e, tip, grant == grants_.end() ? nullptr : &grant->second, ids_.count(e.id) != 0, policy_);
-        entries_.reserve(entries_.size() + 1);
-        history_.reserve(history_.size() + 1);
-        ids_.insert(e.id);  // the only step that can throw (bad_alloc) before the ledger changes
+        // Room first (doubling, as push_back would), so that nothing below fails half-way.
+        if (entries_.size() == entries_.capacity()) entries_.reserve(std::max<std::size_t>(16, 2 * entries_.size()));
+        if (history_.size() == history_.capacity()) history_.reserve(std::max<std::size_t>(16, 2 * history_.size()));
+        ids_.insert(e.id);
         if (!e.application.empty()) grants_[e.application] = effect.grant;
         entries_.push_back(e);
         history_.push_back(effect.balances);
