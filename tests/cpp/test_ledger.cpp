@@ -215,7 +215,7 @@ TEST(Ledger, MessagesEscapeControlCharacters) {
 TEST(Ledger, TextOutputEscapesControlCharacters) {
     fund_ledger l("Fonden\x1b[2J");
     l.append(entry("c", "2020-01-01", entry_kind::capital, 1000));
-    l.append({"g\x1b]0;owned\x07", parse_iso_date("2020-01-02"), entry_kind::grant, money::from_sek(100), "app\xc2\x9b31m", "",
+    l.append({"g\x1b]0;owned\x07", parse_iso_date("2020-01-02"), entry_kind::grant, money::from_sek(100), "app\xc2\x9b" "31m", "",
               "note\r\nforged line"});
     const std::string text = ledger_text(l, parse_iso_date("2020-01-01"));
     for (char c : text) EXPECT_TRUE(c == '\n' || static_cast<unsigned char>(c) >= 0x20) << static_cast<int>(c);
