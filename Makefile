@@ -41,6 +41,7 @@ test-consumer: build
 	    -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH=$(CURDIR)/build/stage
 	$(CMAKE) --build build/consumer -j2
 	build/consumer/socinv_consumer examples/applications/sot.json
+	rm -f build/consumer/ledger.db && build/consumer/socinv_ledger_consumer build/consumer/ledger.db
 
 test-python: install-python
 	$(PYTHON) -m pytest

@@ -8,6 +8,7 @@
 #include "socinv/core/money.hpp"
 #include "socinv/core/money_format.hpp"
 #include "socinv/core/period.hpp"
+#include "socinv/core/text.hpp"
 
 #include "socinv/application/application.hpp"
 #include "socinv/application/cost_model_of.hpp"
@@ -75,6 +76,7 @@
 #include "socinv/transfer/ledger.hpp"
 #include "socinv/transfer/schedule.hpp"
 
+#include "socinv/report/ledger_text.hpp"
 #include "socinv/report/text_report.hpp"
 
 #define SOCINV_VERSION_MAJOR 0

@@ -26,6 +26,7 @@ gives, the fund's ledger, and a simulation of the revolving fund under several r
     fund = socinv.load_fund("examples/funds/orebro.json")
     fund.ledger.balances()
     fund.simulate(draws=2_000).summary()
+    store = socinv.FundLedger.open("fund.db")   # the ledger in SQLite: appends commit at once
 
 Follow-up statistics (docs/outcomes.md), named as in statsmodels::
 
@@ -71,10 +72,11 @@ from socinv.economics import (
     distribution,
     plot_tornado,
 )
-from socinv.errors import InputError
+from socinv.errors import ChainError, InputError
 from socinv.fund import STANDARD_RULES, Fund, FundSimulation, ReturnRule, load_fund
 from socinv.ledger import Balances, FundLedger, Grant, LedgerEntry
 from socinv.follow_up import FollowUp, follow_up
+from socinv.ledger_store import ChainBreak, LedgerStore, Verification
 from socinv.money import allocate, format_decimal, format_sek, parse_sek
 from socinv.outcomes import (
     BetaBelief,
@@ -113,6 +115,8 @@ __all__ = [
     "Balances",
     "BetaBelief",
     "BudgetYear",
+    "ChainBreak",
+    "ChainError",
     "ChecklistItem",
     "CombineResults",
     "CostModel",
@@ -129,6 +133,7 @@ __all__ = [
     "Grant",
     "InputError",
     "LedgerEntry",
+    "LedgerStore",
     "NoRateError",
     "Party",
     "PayerShare",
@@ -140,6 +145,7 @@ __all__ = [
     "ScheduleLine",
     "Simulation",
     "TransferSchedule",
+    "Verification",
     "__version__",
     "all_rates",
     "allocate",

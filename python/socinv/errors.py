@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["InputError"]
+__all__ = ["ChainError", "InputError"]
 
 
 class InputError(ValueError):
@@ -39,3 +39,26 @@ class InputError(ValueError):
 
 def _rebuild(message: str, pointer: str, value: str, source: str) -> InputError:
     return InputError(message, pointer=pointer, value=value, source=source)
+
+
+class ChainError(InputError):
+    """A stored ledger that does not verify: an entry was changed, removed or moved behind the
+    ledger's back, or the database is damaged.
+
+    ``position`` and ``id`` name the first entry that does not match (``pointer`` is
+    ``"/entries/N"``); ``source`` is the database file.
+    """
+
+    def __init__(
+        self, message: str, *, pointer: str = "", value: str = "", source: str = "", position: int = 0, id: str = ""  # noqa: A002
+    ) -> None:
+        super().__init__(message, pointer=pointer, value=value, source=source)
+        self.position = position
+        self.id = id
+
+    def __reduce__(self):
+        return (_rebuild_chain, (self.message, self.pointer, self.value, self.source, self.position, self.id))
+
+
+def _rebuild_chain(message: str, pointer: str, value: str, source: str, position: int, id: str) -> ChainError:  # noqa: A002
+    return ChainError(message, pointer=pointer, value=value, source=source, position=position, id=id)

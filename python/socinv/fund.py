@@ -18,6 +18,7 @@ after 2021). Its amounts are expected values in SEK as ``float`` (docs/return-tr
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 import os
@@ -30,7 +31,7 @@ import numpy as np
 from socinv import _core, _html
 from socinv._json import read_path
 from socinv.application import Application
-from socinv.ledger import FundLedger
+from socinv.ledger import FundLedger, _latest
 from socinv.money import format_sek, from_ore
 from socinv.transfer import TransferSchedule, transfer_agreement, transfer_schedule
 
@@ -368,6 +369,13 @@ class Fund:
         return list(self._applications)
 
     @property
+    def ledger_database(self) -> Optional[str]:
+        """The ledger database the fund file names (``"ledger": "fund.db"``), or None when the
+        ledger is the file's own ``entries``. :attr:`ledger` is then a verified copy read at
+        load; append through ``socinv.FundLedger.open(fund.ledger_database)``."""
+        return self._core.ledger_database or None
+
+    @property
     def statuses(self) -> list[str]:
         """Per application: ``"granted"`` or ``"planned"``."""
         return ["granted" if g else "planned" for g in self._core.granted]
@@ -462,6 +470,14 @@ class Fund:
         floor = self.min_grant if min_grant is None else float(min_grant)
         if not floor >= 0:
             raise ValueError(f"min_grant must not be negative, not {min_grant!r}")
+        if self._applications:
+            first = min(a.period.start.year for a in self._applications)
+            last = max(a.period.end.year for a in self._applications)
+            if start > last or start + horizon - 1 < first:
+                raise ValueError(
+                    f"the simulation's years {start}-{start + horizon - 1} lie outside every investment of the "
+                    f"portfolio (its budget years are {first}-{last})"
+                )
         chosen = [_rule(r) for r in (STANDARD_RULES if rules is None else rules)]
         if not chosen:
             raise ValueError("simulate needs at least one return rule")
@@ -507,15 +523,22 @@ class Fund:
         )
 
 
-def load_fund(path: Union[str, os.PathLike[str]]) -> Fund:
+def load_fund(
+    path: Union[str, os.PathLike[str]],
+    *,
+    today: Optional[datetime.date] = None,
+    horizon_years: Optional[int] = 10,
+) -> Fund:
     """Read a fund file (schema/fund.schema.json): the ledger, replayed and checked entry by
-    entry; the portfolio, whose application paths are relative to the fund file; the
-    simulation's settings.
+    entry (the file's ``entries``, or the database its ``ledger`` names, whose chain is
+    verified); the portfolio, whose application paths are relative to the fund file; the
+    simulation's settings. Entries dated after ``today`` + ``horizon_years`` are refused.
 
     Raises :class:`socinv.InputError` with ``.pointer`` and ``.source`` naming the entry or
-    field (``"/entries/4/amount"``), and ``OSError`` when the file cannot be read.
+    field (``"/entries/4/amount"``), :class:`socinv.ChainError` for a ledger database that
+    does not verify, and ``OSError`` when the file cannot be read.
     """
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"load_fund takes the path of a fund file, not {type(path).__name__}")
     _, name = read_path(path)  # OSError (FileNotFoundError, ...) as Python reports it
-    return Fund(_core.load_fund(name))
+    return Fund(_core.load_fund(name, _latest(today, horizon_years)))

@@ -32,6 +32,8 @@ from socinv.money import Amount, format_sek, from_ore, to_ore
 if TYPE_CHECKING:
     import pandas
 
+    from socinv.ledger_store import LedgerStore
+
 __all__ = ["ENTRY_KINDS", "Balances", "FundLedger", "Grant", "LedgerEntry"]
 
 #: The kinds of ledger entry, in the file's spelling.
@@ -95,6 +97,17 @@ class Grant:
 _BALANCE_COLUMNS = [f.name for f in fields(Balances)]
 
 
+def _latest(today: Optional[datetime.date], horizon_years: Optional[int]) -> Optional[datetime.date]:
+    """The last date a ledger accepts: ``today`` (by default the computer's date) plus the
+    horizon; None (no limit) when ``horizon_years`` is None. A date typed as 9999-12-31 would
+    otherwise block every later entry."""
+    if horizon_years is None:
+        return None
+    if isinstance(horizon_years, bool) or not isinstance(horizon_years, int) or horizon_years < 0:
+        raise ValueError(f"horizon_years must be a whole number of years ≥ 0 or None, not {horizon_years!r}")
+    return _core.ledger_horizon(datetime.date.today() if today is None else today, horizon_years)
+
+
 def _entry(raw: tuple[Any, ...]) -> LedgerEntry:
     id_, day, kind, ore, application, decision, note = raw
     return LedgerEntry(id_, day, kind, from_ore(ore), application or None, decision or None, note or None)
@@ -122,10 +135,12 @@ class FundLedger:
 
     __slots__ = ("_core",)
 
-    def __init__(self, fund: str = "") -> None:
+    def __init__(
+        self, fund: str = "", *, today: Optional[datetime.date] = None, horizon_years: Optional[int] = 10
+    ) -> None:
         if not isinstance(fund, str):
             raise TypeError(f"fund is the fund's name (a str), not {type(fund).__name__}")
-        self._core = _core.FundLedger(fund)
+        self._core = _core.FundLedger(fund, latest=_latest(today, horizon_years))
 
     @classmethod
     def _wrap(cls, core: _core.FundLedger) -> FundLedger:
@@ -136,7 +151,34 @@ class FundLedger:
     # --- reading and writing -----------------------------------------------------------------
 
     @classmethod
-    def load(cls, source: Union[str, os.PathLike[str], Mapping[str, Any], bytes]) -> FundLedger:
+    def open(
+        cls,
+        path: Union[str, os.PathLike[str]],
+        *,
+        create: bool = False,
+        fund: str = "",
+        today: Optional[datetime.date] = None,
+        horizon_years: Optional[int] = 10,
+        timeout: float = 30.0,
+    ) -> LedgerStore:
+        """Open a ledger database (``.db``/``.sqlite``): a :class:`socinv.LedgerStore`, whose
+        :meth:`~socinv.LedgerStore.append` commits at once and which several processes may
+        append to together. ``create=True`` makes a new one named ``fund``.
+        See :meth:`socinv.LedgerStore.open`."""
+        from socinv.ledger_store import LedgerStore
+
+        return LedgerStore.open(
+            path, create=create, fund=fund, today=today, horizon_years=horizon_years, timeout=timeout
+        )
+
+    @classmethod
+    def load(
+        cls,
+        source: Union[str, os.PathLike[str], Mapping[str, Any], bytes],
+        *,
+        today: Optional[datetime.date] = None,
+        horizon_years: Optional[int] = 10,
+    ) -> FundLedger:
         """Read a ledger: a path (a ledger file, or a fund file whose other keys are ignored),
         a dict in the file format, or JSON text.
 
@@ -145,25 +187,30 @@ class FundLedger:
         :class:`socinv.InputError` naming the entry (``.pointer`` ``"/entries/4/cash_after"``
         or the field that breaks a check) and the file (``.source``).
         """
+        latest = _latest(today, horizon_years)
         if isinstance(source, Mapping):
-            return cls._wrap(_core.parse_ledger(dumps(source), ""))
+            return cls._wrap(_core.parse_ledger(dumps(source), "", latest))
         if isinstance(source, (bytes, bytearray)):
-            return cls._wrap(_core.parse_ledger(bytes(source), ""))
+            return cls._wrap(_core.parse_ledger(bytes(source), "", latest))
         if isinstance(source, str) and looks_like_json(source):
-            return cls._wrap(_core.parse_ledger(source, ""))
+            return cls._wrap(_core.parse_ledger(source, "", latest))
         if isinstance(source, (str, os.PathLike)):
             data, name = read_path(source)
-            return cls._wrap(_core.parse_ledger(data, name))
+            return cls._wrap(_core.parse_ledger(data, name, latest))
         raise TypeError(f"FundLedger.load takes a path, a dict or JSON text, not {type(source).__name__}")
 
     def save(self, path: Union[str, os.PathLike[str]]) -> None:
         """Write the ledger file atomically: to a temporary file beside ``path``, flushed to
         disk and renamed over it, so readers see the old file or the new, never a torn mix.
-        Raises ``OSError`` when the file cannot be written."""
+        When ``path`` is a fund file, its portfolio, simulation and ``x-`` keys are kept.
+        Raises ``OSError`` when the file cannot be written, :class:`socinv.InputError` when it
+        is a fund file whose ledger is a database."""
         name = os.fsdecode(os.fspath(path))
         try:
             _core.save_ledger(self._core, name)
         except InputError as error:
+            if error.pointer == "/ledger":
+                raise
             raise OSError(error.message) from error
 
     def to_dict(self) -> dict[str, Any]:
@@ -233,8 +280,11 @@ class FundLedger:
     def __iter__(self) -> Iterator[LedgerEntry]:
         return iter(self.entries)
 
-    def balances(self) -> Balances:
-        """The balances after the last entry (all zero for an empty ledger)."""
+    def balances(self, on: Union[datetime.date, str, None] = None) -> Balances:
+        """The balances at the end of day ``on``, or after the last entry (all zero for an
+        empty ledger)."""
+        if on is not None:
+            return self.balances_on(on)
         return Balances._from_ore(self._core.balances())
 
     def balances_on(self, day: Union[datetime.date, str]) -> Balances:

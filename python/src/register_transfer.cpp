@@ -14,6 +14,7 @@
 #include <pybind11/stl.h>
 
 #include "register.hpp"
+#include "socinv/store/ledger_store.hpp"
 
 namespace socinv::python {
 
@@ -45,9 +46,14 @@ struct bound_fund {
     std::string path;
 };
 
-fund_ledger parse_ledger(std::string_view text, const std::string& source) {
+// Python passes the last date the ledger accepts (today + the horizon), or None for no limit.
+ledger_policy policy_from(const py::object& latest) {
+    return latest.is_none() ? ledger_policy{} : ledger_policy{from_pydate(latest)};
+}
+
+fund_ledger parse_ledger(std::string_view text, const std::string& source, const ledger_policy& policy = {}) {
     try {
-        return ledger_from_json(io::parse_json(text));
+        return ledger_from_json(io::parse_json(text), policy);
     } catch (const input_error& e) {
         throw e.source().empty() && !source.empty() ? e.with_source(source) : e;
     }
@@ -149,7 +155,9 @@ void register_transfer(py::module_& m) {
 
     // --- the ledger ------------------------------------------------------------------------
     py::class_<fund_ledger>(m, "FundLedger", "The fund's append-only ledger, checked entry by entry.")
-        .def(py::init<std::string>(), py::arg("fund") = "")
+        .def(py::init([](const std::string& fund, const py::object& latest) { return fund_ledger(fund, policy_from(latest)); }),
+             py::arg("fund") = "", py::arg("latest") = py::none(),
+             "An empty ledger; entries dated after `latest` (a date, or None) are refused.")
         .def(py::init<const fund_ledger&>(), py::arg("other"), "A copy.")
         .def_property_readonly("fund", &fund_ledger::fund)
         .def_property_readonly(
@@ -220,15 +228,16 @@ void register_transfer(py::module_& m) {
 
     m.def(
         "parse_ledger",
-        [](std::string_view text, const std::string& source) {
+        [](std::string_view text, const std::string& source, const py::object& latest) {
+            const ledger_policy policy = policy_from(latest);
             fund_ledger ledger;
             {
                 py::gil_scoped_release release;
-                ledger = parse_ledger(text, source);
+                ledger = parse_ledger(text, source, policy);
             }
             return ledger;
         },
-        py::arg("text"), py::arg("source") = "",
+        py::arg("text"), py::arg("source") = "", py::arg("latest") = py::none(),
         "Read a ledger from JSON text, replaying every entry; InputError with the entry's pointer if refused.");
     m.def(
         "save_ledger",
@@ -238,10 +247,140 @@ void register_transfer(py::module_& m) {
         },
         py::arg("ledger"), py::arg("path"), "Write the ledger atomically (a temporary file renamed over the path).");
 
+    // --- the ledger store (socinv/store/ledger_store.hpp) --------------------------------------
+    m.def(
+        "ledger_horizon",
+        [](py::handle today, int years) { return to_pydate(*ledger_policy::horizon(from_pydate(today), years).latest); },
+        py::arg("today"), py::arg("years"), "The last date a ledger accepts: today + years (at most 9999-12-31).");
+
+    py::class_<store::ledger_store, std::unique_ptr<store::ledger_store>>(
+        m, "LedgerStore", "A fund ledger in a SQLite database: appends commit at once, hash-chained.")
+        .def_property_readonly("path", &store::ledger_store::path)
+        .def_property_readonly("fund", &store::ledger_store::fund)
+        .def("__len__", &store::ledger_store::size)
+        .def(
+            "append",
+            [](store::ledger_store& s, const std::string& id, py::handle day, const std::string& kind, std::int64_t amount_ore,
+               const std::string& application, const std::string& decision, const std::string& note) {
+                ledger_entry e;
+                e.id = id;
+                e.on = io::at_pointer("/entries/-/date", [&] { return from_pydate(day); });
+                e.kind = io::at_pointer("/entries/-/kind",
+                                        [&] { return detail::parse_name(kind, entry_kind_names, "entry kind"); });
+                e.amount = money::from_ore(amount_ore);
+                e.application = application;
+                e.decision = decision;
+                e.note = note;
+                py::gil_scoped_release release;  // it may wait for another process's transaction
+                return balances_of(s.append(e));
+            },
+            py::arg("id"), py::arg("date"), py::arg("kind"), py::arg("amount_ore"), py::arg("application") = "",
+            py::arg("decision") = "", py::arg("note") = "",
+            "Append an entry in one transaction; returns the balances after it. A refused entry raises\n"
+            "InputError (pointer /entries/N/...) and stores nothing.")
+        .def(
+            "balances",
+            [](const store::ledger_store& s, const py::object& on) {
+                std::optional<date> day;
+                if (!on.is_none()) day = from_pydate(on);
+                return balances_of(s.balances(day));
+            },
+            py::arg("on") = py::none(), "The balances after the last entry on or before `on` (all entries: None).")
+        .def(
+            "load",
+            [](const store::ledger_store& s) {
+                py::gil_scoped_release release;
+                return s.load();
+            },
+            "The ledger, every hash and rule checked (ChainError for the first entry that does not match).")
+        .def(
+            "hashes",
+            [](const store::ledger_store& s) {
+                py::gil_scoped_release release;
+                return s.hashes();
+            },
+            "Each entry's hash, in order (verified).")
+        .def(
+            "verify",
+            [](const store::ledger_store& s) {
+                store::verify_report r;
+                {
+                    py::gil_scoped_release release;
+                    r = s.verify();
+                }
+                py::object problem = py::none();
+                if (r.problem) problem = py::make_tuple(r.problem->position, r.problem->id, r.problem->reason);
+                return py::make_tuple(r.entries, r.head, problem, r.warnings);
+            },
+            "(entries, head hash, None or (position, id, reason) of the first entry that does not match, warnings).")
+        .def(
+            "export_json",
+            [](const store::ledger_store& s, int indent) {
+                std::string text;
+                {
+                    py::gil_scoped_release release;
+                    text = s.export_json(indent);
+                }
+                return to_pystr(text);
+            },
+            py::arg("indent") = 2, "The ledger file format with each entry's hash (verified first).")
+        .def(
+            "export_file",
+            [](const store::ledger_store& s, const std::string& path) {
+                py::gil_scoped_release release;
+                s.export_file(path);
+            },
+            py::arg("path"), "Write export_json() to a file atomically.")
+        .def(
+            "import_json",
+            [](store::ledger_store& s, std::string_view text, const std::string& source) {
+                py::gil_scoped_release release;
+                return s.import_json(text, source);
+            },
+            py::arg("text"), py::arg("source") = "",
+            "Import a ledger file into this empty store: its chain (if it has hashes), rules and cash_after\n"
+            "are checked; all or nothing. Returns the number of entries.")
+        .def("close", &store::ledger_store::close, "Close the database (also when the object is collected).");
+
+    m.def(
+        "open_ledger_store",
+        [](const std::string& path, bool create, const std::string& fund, const py::object& latest, int busy_timeout_ms) {
+            store::store_options options;
+            options.policy = policy_from(latest);
+            options.busy_timeout_ms = busy_timeout_ms;
+            py::gil_scoped_release release;
+            return std::make_unique<store::ledger_store>(create ? store::ledger_store::create(path, fund, options)
+                                                                : store::ledger_store::open(path, options));
+        },
+        py::arg("path"), py::arg("create"), py::arg("fund"), py::arg("latest"), py::arg("busy_timeout_ms"),
+        "Open (or with create=True, make) a ledger database.");
+
+    // Stored ledgers that do not verify are socinv.errors.ChainError; database failures OSError.
+    py::register_local_exception_translator([](std::exception_ptr p) {
+        try {
+            if (p) std::rethrow_exception(p);
+        } catch (const store::chain_error& e) {
+            try {
+                const py::object cls = py::module_::import("socinv.errors").attr("ChainError");
+                const py::object error =
+                    cls(to_pystr(e.message()), py::arg("pointer") = to_pystr(e.pointer()), py::arg("value") = to_pystr(e.value()),
+                        py::arg("source") = to_pystr(e.source()), py::arg("position") = e.problem().position,
+                        py::arg("id") = to_pystr(e.problem().id));
+                PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(error.ptr())), error.ptr());
+            } catch (py::error_already_set& failure) {
+                failure.restore();
+            }
+        } catch (const store::store_error& e) {
+            PyErr_SetString(PyExc_OSError, e.what());
+        }
+    });
+
     // --- the fund and its simulation -------------------------------------------------------
     py::class_<bound_fund, std::shared_ptr<bound_fund>>(m, "Fund",
                                                         "A fund file: ledger, portfolio and simulation settings.")
         .def_readonly("path", &bound_fund::path)
+        .def_property_readonly("ledger_database", [](const bound_fund& f) { return f.file.ledger_database; },
+                               "The ledger database the fund file names, or \"\".")
         .def_property_readonly("ledger", [](const bound_fund& f) { return f.file.ledger; }, "A copy of the ledger.")
         .def_property_readonly(
             "applications",
@@ -262,16 +401,18 @@ void register_transfer(py::module_& m) {
 
     m.def(
         "load_fund",
-        [](const std::string& path) {
+        [](const std::string& path, const py::object& latest) {
+            const ledger_policy policy = policy_from(latest);
             auto fund = std::make_shared<bound_fund>();
             {
                 py::gil_scoped_release release;
-                fund->file = load_fund(path);
+                fund->file = load_fund(path, policy, store::read_ledger_database);
                 fund->path = path;
             }
             return fund;
         },
-        py::arg("path"), "Read a fund file; portfolio paths are relative to it.");
+        py::arg("path"), py::arg("latest") = py::none(),
+        "Read a fund file; portfolio paths are relative to it; a `ledger` database is opened and verified.");
 
     m.def(
         "standard_return_rules",

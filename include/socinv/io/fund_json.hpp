@@ -2,6 +2,7 @@
 // A fund file: the ledger, the portfolio of investments and the simulation's settings.
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +18,7 @@ namespace socinv {
 
 struct fund_file {
     fund_ledger ledger;
+    std::string ledger_database;            // the database file the ledger was read from, or ""
     std::vector<application> applications;  // the portfolio, in file order
     std::vector<bool> granted;
     fund_simulation_options simulation;
@@ -47,18 +49,59 @@ inline portfolio_item portfolio_item_from(const application& app, bool granted, 
     return item;
 }
 
-// Reads a fund file. Portfolio entries are {"application": PATH or an inline application,
-// "status": "granted" | "planned"}; paths are relative to the fund file.
-inline fund_file load_fund(const std::string& path) {
+// A simulation whose years miss every investment of the portfolio would run on no payments and
+// no returns: refused, naming the years.
+inline void check_simulation_years(const fund_simulation_options& sim, int first_year, int last_year, const std::string& at) {
+    const int end = sim.start_year + sim.horizon_years - 1;
+    if (sim.start_year > last_year || end < first_year)
+        throw input_error(at, std::to_string(sim.start_year),
+                          "the simulation's years " + std::to_string(sim.start_year) + "-" + std::to_string(end) +
+                              " lie outside every investment of the portfolio (its budget years are " +
+                              std::to_string(first_year) + "-" + std::to_string(last_year) + ")");
+}
+
+// A path that names a ledger database rather than a JSON file.
+inline bool is_ledger_database_path(std::string_view path) {
+    auto ends_with = [&](std::string_view suffix) {
+        return path.size() > suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
+    };
+    return ends_with(".db") || ends_with(".sqlite") || ends_with(".sqlite3");
+}
+
+// Opens, verifies and reads a ledger database: socinv::store::read_ledger_database
+// (socinv/store/ledger_store.hpp, CMake target socinv::ledger_store) is one.
+using ledger_database_reader = std::function<fund_ledger(const std::string& path, const ledger_policy& policy)>;
+
+// Reads a fund file. Its ledger is either the file's own `entries` or, with `"ledger":
+// "NAME.db"` (relative to the fund file), a ledger database read through `read_database`.
+// Portfolio entries are {"application": PATH or an inline application, "status": "granted" |
+// "planned"}; paths are relative to the fund file.
+inline fund_file load_fund(const std::string& path, const ledger_policy& policy = {},
+                           const ledger_database_reader& read_database = nullptr) {
     using namespace io;
     fund_file fund;
     try {
         const json j = parse_json(read_file(path));
         require_object(j, "");
-        reject_unknown_keys(j, "", {"format", "version", "fund", "entries", "portfolio", "simulation"});
-        fund.ledger = ledger_from_json(j);
+        reject_unknown_keys(j, "", {"format", "version", "fund", "entries", "chain", "ledger", "portfolio", "simulation"});
         const auto base = std::filesystem::path(path).parent_path();
-        int first_year = 9999;
+        if (const json* db = optional(j, "ledger")) {
+            const std::string name = read_string(*db, "/ledger", false);
+            if (optional(j, "entries"))
+                throw input_error("/entries", "", "a fund file has either entries or a \"ledger\" database, not both");
+            if (!is_ledger_database_path(name))
+                throw input_error("/ledger", describe(*db), "a ledger database's name ends in .db, .sqlite or .sqlite3");
+            if (!read_database)
+                throw input_error("/ledger", describe(*db),
+                                  "the fund's ledger is the database " + describe(*db) +
+                                      ", and this program reads no ledger databases (link socinv::ledger_store and "
+                                      "pass socinv::store::read_ledger_database)");
+            fund.ledger_database = (base / name).string();
+            fund.ledger = read_database(fund.ledger_database, policy);  // its errors name the database
+        } else {
+            fund.ledger = ledger_from_json(j, policy);
+        }
+        int first_year = 9999, last_year = 0;
         if (const json* portfolio = optional(j, "portfolio")) {
             require_array(*portfolio, "/portfolio");
             for (std::size_t i = 0; i < portfolio->size(); ++i) {
@@ -82,6 +125,7 @@ inline fund_file load_fund(const std::string& path) {
                 }
                 (void)portfolio_item_from(app, granted, at);
                 first_year = std::min(first_year, app.period.first_year());
+                last_year = std::max(last_year, app.period.last_year());
                 fund.applications.push_back(std::move(app));
                 fund.granted.push_back(granted);
             }
@@ -103,6 +147,7 @@ inline fund_file load_fund(const std::string& path) {
                 sim.seed = static_cast<std::uint64_t>(read_integer(*x, "/simulation/seed", 0, INT64_MAX));
             if (const json* x = optional(*s, "min_grant")) sim.min_grant = read_money(*x, "/simulation/min_grant").sek();
         }
+        if (!fund.applications.empty()) check_simulation_years(sim, first_year, last_year, "/simulation/start_year");
     } catch (const input_error& e) {
         throw e.source().empty() ? e.with_source(path) : e;
     }

@@ -1,7 +1,11 @@
 #pragma once
 // The fund ledger as a versioned JSON file: saved atomically, checked entry by entry on load.
 
+#include <optional>
+#include <span>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -21,9 +25,18 @@ inline io::json to_json(const fund_balances& b) {
             {"available", format_decimal(b.available)}};
 }
 
+// The top-level value of "chain" in a file whose entries carry hashes: SHA-256 over the
+// canonical form of docs/return-transfers.md ("The hash chain"). The hashes are computed and
+// checked by the ledger store (socinv/store/ledger_chain.hpp); this reader checks only their form.
+inline constexpr const char* ledger_chain_name = "sha256/1";
+
 // Each entry carries the cash after it, so that a file edited by hand into an inconsistent
-// state is caught on load rather than silently repaired.
-inline io::json to_json(const fund_ledger& ledger) {
+// state is caught on load rather than silently repaired; with `hashes` (one per entry), each
+// entry carries its hash too.
+inline io::json to_json(const fund_ledger& ledger, std::span<const std::string> hashes = {}) {
+    if (!hashes.empty() && hashes.size() != ledger.entries().size())
+        throw std::invalid_argument("to_json: " + std::to_string(hashes.size()) + " hashes for " +
+                                    std::to_string(ledger.entries().size()) + " entries");
     io::json entries = io::json::array();
     for (std::size_t i = 0; i < ledger.entries().size(); ++i) {
         const auto& e = ledger.entries()[i];
@@ -32,15 +45,34 @@ inline io::json to_json(const fund_ledger& ledger) {
         if (!e.decision.empty()) j["decision"] = e.decision;
         if (!e.note.empty()) j["note"] = e.note;
         j["cash_after"] = format_decimal(ledger.history()[i].cash);
+        if (!hashes.empty()) j["hash"] = hashes[i];
         entries.push_back(std::move(j));
     }
-    return {{"format", "socinv-fund-ledger"}, {"version", ledger_format_version}, {"fund", ledger.fund()}, {"entries", entries}};
+    io::json doc = {{"format", "socinv-fund-ledger"}, {"version", ledger_format_version}, {"fund", ledger.fund()}, {"entries", entries}};
+    if (!hashes.empty()) doc["chain"] = ledger_chain_name;
+    return doc;
 }
 
-// Replays every entry through fund_ledger::append, so a file can hold nothing the ledger would
-// refuse: unbalanced entries, returns for applications never granted, duplicate ids, entries
-// out of date order. Other top-level keys (such as a portfolio) are left to the caller.
-inline fund_ledger ledger_from_json(const io::json& j) {
+// A ledger file as read, before its entries are replayed: what the JSON says, checked for form.
+struct ledger_document {
+    std::string fund;
+    std::vector<ledger_entry> entries;
+    std::vector<std::optional<money>> cash_after;  // per entry, when the file gives it
+    std::vector<std::string> hashes;               // per entry, or empty when the file has none
+};
+
+namespace detail {
+
+inline bool is_sha256_hex(const std::string& s) {
+    return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+}  // namespace detail
+
+// Reads a ledger file's keys and entries without replaying them. Other top-level keys (such as
+// a portfolio) are left to the caller. Hashes are all or nothing: an entry without one in a
+// file whose first entry has one (or the reverse) is refused at that entry.
+inline ledger_document read_ledger_document(const io::json& j) {
     using namespace io;
     require_object(j, "");
     if (const json* f = optional(j, "format"); f && (!f->is_string() || f->get_ref<const std::string&>() != "socinv-fund-ledger"))
@@ -50,44 +82,111 @@ inline fund_ledger ledger_from_json(const io::json& j) {
         throw input_error("/version", std::to_string(version),
                           "ledger format version " + std::to_string(version) + " is not supported (this is version " +
                               std::to_string(ledger_format_version) + ")");
-    fund_ledger ledger(optional(j, "fund") ? read_string(j["fund"], "/fund") : "");
+    const json* chain = optional(j, "chain");
+    if (chain && (!chain->is_string() || chain->get_ref<const std::string&>() != ledger_chain_name))
+        throw input_error("/chain", describe(*chain),
+                          "unknown hash chain " + describe(*chain) + " (this is \"" + ledger_chain_name + "\")");
+    ledger_document doc;
+    if (const json* f = optional(j, "fund")) doc.fund = read_string(*f, "/fund");
     const json& entries = require_array(required(j, "entries", ""), "/entries");
+    doc.entries.reserve(entries.size());
+    doc.cash_after.reserve(entries.size());
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const std::string at = join_pointer("/entries", i);
         const json& e = require_object(entries[i], at);
-        reject_unknown_keys(e, at, {"id", "date", "kind", "amount", "application", "decision", "note", "cash_after"});
+        reject_unknown_keys(e, at, {"id", "date", "kind", "amount", "application", "decision", "note", "cash_after", "hash"});
         ledger_entry entry;
         entry.id = read_string(required(e, "id", at), at + "/id");
         entry.on = read_date(required(e, "date", at), at + "/date");
         entry.kind = read_enum(required(e, "kind", at), at + "/kind",
-                               [](std::string_view s) { return detail::parse_name(s, entry_kind_names, "entry kind"); });
+                               [](std::string_view s) { return socinv::detail::parse_name(s, entry_kind_names, "entry kind"); });
         entry.amount = read_money(required(e, "amount", at), at + "/amount");
         if (const json* a = optional(e, "application")) entry.application = read_string(*a, at + "/application");
         if (const json* d = optional(e, "decision")) entry.decision = read_string(*d, at + "/decision");
         if (const json* n = optional(e, "note")) entry.note = read_string(*n, at + "/note");
-        ledger.append(entry);
-        if (const json* stored = optional(e, "cash_after")) {
-            const money expected = read_money(*stored, at + "/cash_after");
-            const money actual = ledger.balances().cash;
-            if (expected != actual)
-                throw input_error(at + "/cash_after", describe(*stored),
-                                  "entry \"" + entry.id + "\" records cash " + format_sek(expected) +
-                                      " but the entries up to it give " + format_sek(actual));
+        doc.cash_after.push_back(optional(e, "cash_after") ? std::optional<money>(read_money(e["cash_after"], at + "/cash_after"))
+                                                           : std::nullopt);
+        const json* h = optional(e, "hash");
+        const bool hashed = chain != nullptr || (i == 0 ? h != nullptr : !doc.hashes.empty());
+        if (hashed && !h) throw input_error(at + "/hash", "", "entry " + quoted_text(entry.id) + " has no hash, unlike the entries of a hash-chained file");
+        if (!hashed && h) throw input_error(at + "/hash", describe(*h), "entry " + quoted_text(entry.id) + " has a hash, unlike the entries before it");
+        if (h) {
+            const std::string hash = read_string(*h, at + "/hash");
+            if (!socinv::detail::is_sha256_hex(hash))
+                throw input_error(at + "/hash", describe(*h), "a hash is 64 lowercase hexadecimal digits (SHA-256)");
+            doc.hashes.push_back(hash);
+        }
+        doc.entries.push_back(std::move(entry));
+    }
+    return doc;
+}
+
+// Replays every entry through fund_ledger::append, so a file can hold nothing the ledger would
+// refuse: unbalanced entries, returns for applications never granted, duplicate ids, entries
+// out of date order or beyond the policy's horizon; each `cash_after` given must match.
+inline fund_ledger replay_ledger(const ledger_document& doc, const ledger_policy& policy = {}) {
+    fund_ledger ledger(doc.fund, policy);
+    for (std::size_t i = 0; i < doc.entries.size(); ++i) {
+        const auto& entry = doc.entries[i];
+        const money actual = ledger.append(entry).cash;
+        if (doc.cash_after[i] && *doc.cash_after[i] != actual) {
+            const std::string at = io::join_pointer("/entries", i);
+            throw input_error(at + "/cash_after", "\"" + format_decimal(*doc.cash_after[i]) + "\"",
+                              "entry " + quoted_text(entry.id) + " records cash " + format_sek(*doc.cash_after[i]) +
+                                  " but the entries up to it give " + format_sek(actual));
         }
     }
     return ledger;
 }
 
-inline fund_ledger load_ledger(const std::string& path) {
+// Reads and replays a ledger file. Hashes, when the file has them, are checked for form only;
+// the ledger store's import and verify recompute them.
+inline fund_ledger ledger_from_json(const io::json& j, const ledger_policy& policy = {}) {
+    return replay_ledger(read_ledger_document(j), policy);
+}
+
+inline fund_ledger load_ledger(const std::string& path, const ledger_policy& policy = {}) {
     try {
-        return ledger_from_json(io::parse_json(io::read_file(path)));
+        return ledger_from_json(io::parse_json(io::read_file(path)), policy);
     } catch (const input_error& e) {
         throw e.source().empty() ? e.with_source(path) : e;
     }
 }
 
-inline void save_ledger(const fund_ledger& ledger, const std::string& path) {
-    io::write_file_atomically(path, to_json(ledger).dump(2) + "\n");
+// The keys a ledger file owns; a fund file's other keys (portfolio, simulation, x-...) are its own.
+inline bool is_ledger_key(std::string_view key) {
+    return key == "format" || key == "version" || key == "fund" || key == "entries" || key == "chain";
+}
+
+// Writes the ledger atomically (io::write_file_atomically). When `path` is already a fund
+// file (a JSON object), its other keys — portfolio, simulation, x-... — are kept: saving the
+// ledger of a fund never drops them. A fund file whose ledger is a database is refused.
+inline void save_ledger(const fund_ledger& ledger, const std::string& path, std::span<const std::string> hashes = {}) {
+    io::json doc = to_json(ledger, hashes);
+    std::string existing;
+    try {
+        existing = io::read_file(path);
+    } catch (const input_error&) {
+        // a new file, or one that cannot be read: write_file_atomically reports the latter
+    }
+    if (!existing.empty()) {
+        io::json old;
+        try {
+            old = io::parse_json(existing);
+        } catch (const input_error&) {
+            // not JSON: not a fund file either, so there is nothing to keep
+        }
+        if (old.is_object()) {
+            if (const auto* db = io::optional(old, "ledger"))
+                throw input_error("/ledger", io::describe(*db),
+                                  "this fund file keeps its ledger in the database " + io::describe(*db) +
+                                      "; append to the database instead of saving entries into the file")
+                    .with_source(path);
+            for (const auto& [key, value] : old.items())
+                if (!is_ledger_key(key)) doc[key] = value;
+        }
+    }
+    io::write_file_atomically(path, doc.dump(2) + "\n");
 }
 
 }  // namespace socinv
