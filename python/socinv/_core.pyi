@@ -565,3 +565,10 @@ def minimum_detectable_difference_proportion(
 def minimum_detectable_difference_mean(
     sd: npt.ArrayLike, n: npt.ArrayLike, alpha: npt.ArrayLike, power: npt.ArrayLike
 ) -> Union[float, npt.NDArray[np.float64]]: ...
+
+# --- an application's follow-up (register_outcomes.cpp) --------------------------------------------
+
+def evaluate_follow_up(application: Application, alpha: float = 0.05) -> dict[str, Any]: ...
+def evaluative_model(
+    application: Application, measure: str = ""
+) -> tuple[str, tuple[float, float], tuple[float, float], CostModel, CostModel]: ...
