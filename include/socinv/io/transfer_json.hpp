@@ -116,7 +116,7 @@ inline return_transfer_section read_return_transfer_section(io::element j, const
         check_keys(b, bp, {"payer", "year", "amount"});
         const element payer = required(b, "payer", bp);
         booked_return r{read_string(payer, bp + "/payer", false), detail::read_year(required(b, "year", bp), bp + "/year"),
-                        read_money(required(b, "amount", bp), bp + "/amount")};
+                        read_money_at_least(required(b, "amount", bp), bp + "/amount", money{}, false)};
         if (!agreement.knows_payer(r.payer))
             throw input_error(bp + "/payer", describe(payer),
                               "payer \"" + r.payer + "\" is not among the agreement's paying administrations");
