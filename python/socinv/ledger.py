@@ -113,6 +113,21 @@ def _entry(raw: tuple[Any, ...]) -> LedgerEntry:
     return LedgerEntry(id_, day, kind, from_ore(ore), application or None, decision or None, note or None)
 
 
+def _entry_arguments(
+    at: str, id: str, kind: str, amount: Amount, application: Optional[str], decision: Optional[str], note: Optional[str]
+) -> tuple[int, str, str, str]:
+    """An entry's amount in öre and its texts, checked; errors name the field under ``at``."""
+    if not isinstance(id, str):
+        raise TypeError(f"id must be a str, not {type(id).__name__} ({at}/id)")
+    if not isinstance(kind, str):
+        raise TypeError(f"kind must be a str, not {type(kind).__name__} ({at}/kind)")
+    try:
+        ore = to_ore(amount)
+    except InputError as error:
+        raise InputError(error.message, pointer=f"{at}/amount", value=error.value) from None
+    return ore, _text("application", application, at), _text("decision", decision, at), _text("note", note, at)
+
+
 def _text(name: str, value: Optional[str], at: str) -> str:
     if value is None:
         return ""
@@ -244,23 +259,8 @@ class FundLedger:
         entry would have had) and leaves the ledger unchanged when the entry is refused.
         """
         at = f"/entries/{len(self._core)}"
-        if not isinstance(id, str):
-            raise TypeError(f"id must be a str, not {type(id).__name__} ({at}/id)")
-        if not isinstance(kind, str):
-            raise TypeError(f"kind must be a str, not {type(kind).__name__} ({at}/kind)")
-        try:
-            ore = to_ore(amount)
-        except InputError as error:
-            raise InputError(error.message, pointer=f"{at}/amount", value=error.value) from None
-        self._core.append(
-            id,
-            date,
-            kind,
-            ore,
-            _text("application", application, at),
-            _text("decision", decision, at),
-            _text("note", note, at),
-        )
+        ore, application_id, decision_ref, note_text = _entry_arguments(at, id, kind, amount, application, decision, note)
+        self._core.append(id, date, kind, ore, application_id, decision_ref, note_text)
         return self.balances()
 
     # --- reading the ledger -------------------------------------------------------------------

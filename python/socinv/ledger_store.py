@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional, Union
 
 from socinv import _core
-from socinv.errors import InputError
-from socinv.ledger import Balances, FundLedger, _latest, _text
-from socinv.money import Amount, format_sek, to_ore
+from socinv.ledger import Balances, FundLedger, _entry_arguments, _latest
+from socinv.money import Amount, format_sek
 
 if TYPE_CHECKING:
     import pandas
@@ -135,18 +134,8 @@ class LedgerStore:
         """Append an entry in one transaction, committed before this returns; returns the
         balances after it. Arguments as :meth:`FundLedger.append`."""
         at = "/entries/-"
-        if not isinstance(id, str):
-            raise TypeError(f"id must be a str, not {type(id).__name__} ({at}/id)")
-        if not isinstance(kind, str):
-            raise TypeError(f"kind must be a str, not {type(kind).__name__} ({at}/kind)")
-        try:
-            ore = to_ore(amount)
-        except InputError as error:
-            raise InputError(error.message, pointer=f"{at}/amount", value=error.value) from None
-        after = self._core.append(
-            id, date, kind, ore, _text("application", application, at), _text("decision", decision, at),
-            _text("note", note, at),
-        )  # fmt: skip
+        ore, application_id, decision_ref, note_text = _entry_arguments(at, id, kind, amount, application, decision, note)
+        after = self._core.append(id, date, kind, ore, application_id, decision_ref, note_text)
         return Balances._from_ore(after)
 
     def import_json(self, source: Union[str, os.PathLike[str], bytes]) -> int:

@@ -27,11 +27,13 @@ inline exclusion_cost_profile exclusion_costs_of(const exclusion_cost_inputs& in
 }
 
 // The participants per year the cost model counts when the section gives no cohorts: its own
-// figure, else the application's places per year; none is bad input, found when it is read.
-inline std::optional<double> participants_per_year_of(const application& app, const economics_section& e) {
-    if (e.participants_per_year) return e.participants_per_year;
+// figure, else the application's places per year; neither is bad input, found when it is read.
+inline double participants_per_year_of(const application& app, const economics_section& e) {
+    if (e.participants_per_year) return *e.participants_per_year;
     if (app.places_per_year) return static_cast<double>(*app.places_per_year);
-    return std::nullopt;
+    throw input_error("/economics/participants_per_year", "",
+                      "the cost model needs participants: give economics.participants_per_year, economics.cohorts "
+                      "or the application's places_per_year");
 }
 
 inline const economics_section& economics_of(const application& app) {
@@ -71,13 +73,9 @@ inline cost_model cost_model_from(const application& app) {
     if (e.cohorts) {
         m.cohorts = *e.cohorts;
     } else {
-        const auto per_year = participants_per_year_of(app, e);
-        if (!per_year)
-            throw input_error("/economics/participants_per_year", "",
-                              "the cost model needs participants: give economics.participants_per_year, economics.cohorts "
-                              "or the application's places_per_year");
+        const double per_year = participants_per_year_of(app, e);
         const int project_years = std::max(1, (app.period.whole_months() + 11) / 12);
-        for (int k = 0; k < project_years; ++k) m.cohorts.push_back({app.period.first_year() + k, *per_year});
+        for (int k = 0; k < project_years; ++k) m.cohorts.push_back({app.period.first_year() + k, per_year});
     }
 
     m.success_rate = e.success_rate;

@@ -92,11 +92,8 @@ inline reconciliation reconcile(const application& app) {
     const bool listed_forecasts = app.savings && std::any_of(app.savings->begin(), app.savings->end(), [](const saving& s) {
                                       return s.basis == saving_basis::forecast;
                                   });
-    if (!listed_forecasts) {
-        application forecast_only = app;
-        forecast_only.savings.reset();
-        for (const auto& s : savings_from(forecast_only, section.agreement)) rows[{s.payer, s.year}].forecast = s.amount;
-    }
+    if (!listed_forecasts)
+        for (const auto& s : forecast_savings_from(app, section.agreement)) rows[{s.payer, s.year}].forecast = s.amount;
     if (app.savings)
         for (const auto& s : *app.savings) {
             auto& row = rows[{s.payer, s.year}];

@@ -23,10 +23,9 @@ inline const return_transfer_agreement& agreement_from(const application& app) {
 
 inline const std::vector<booked_return>& booked_from(const application& app) { return return_transfer_of(app).booked; }
 
-// The application's savings: its `savings` list, or, without one, forecasts from its cost
-// model's point estimate (each paying payer's saving per year, rounded to the öre).
-inline std::vector<saving> savings_from(const application& app, const return_transfer_agreement& agreement) {
-    if (app.savings) return *app.savings;
+// Forecasts from the cost model's point estimate: each paying payer's saving per year, rounded
+// to the öre (none without a cost model).
+inline std::vector<saving> forecast_savings_from(const application& app, const return_transfer_agreement& agreement) {
     std::vector<saving> out;
     if (!app.economics) return out;
     const auto result = evaluate(cost_model_from(app));
@@ -35,6 +34,11 @@ inline std::vector<saving> savings_from(const application& app, const return_tra
             if (row[t] > 0 && agreement.knows_payer(payer))
                 out.push_back({payer, result.years[t], money::from_ore(std::llround(row[t] * 100)), saving_basis::forecast});
     return out;
+}
+
+// The application's savings: its `savings` list, or, without one, the cost model's forecasts.
+inline std::vector<saving> savings_from(const application& app, const return_transfer_agreement& agreement) {
+    return app.savings ? *app.savings : forecast_savings_from(app, agreement);
 }
 
 // The application's schedule of budget-frame reductions.

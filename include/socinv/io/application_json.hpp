@@ -77,10 +77,7 @@ inline criterion_entry read_criterion_entry(io::element value, const std::string
 
 // The checks that span sections, made once every section is read.
 inline void check_sections(const application& app) {
-    if (app.economics && !app.economics->cohorts && !participants_per_year_of(app, *app.economics))
-        throw input_error("/economics/participants_per_year", "",
-                          "the cost model needs participants: give economics.participants_per_year, economics.cohorts "
-                          "or the application's places_per_year");
+    if (app.economics && !app.economics->cohorts) (void)participants_per_year_of(app, *app.economics);
     if (app.follow_up) validate(*app.follow_up, app.effect_measures);  // names every measure
     if (app.savings) {
         for (std::size_t i = 0; i < app.savings->size(); ++i) {

@@ -22,14 +22,7 @@ struct effect_size {
 // pooled standard deviation, times the small-sample correction 1 − 3 / (4N − 9), N = nobs1 + nobs2.
 // The variance is statsmodels': N / (nobs1 nobs2) + g² / (2 (N − 3.94)).
 inline effect_size effectsize_smd(double mean1, double sd1, double nobs1, double mean2, double sd2, double nobs2) {
-    for (const auto& [x, what] : {std::pair{mean1, "mean1"}, {sd1, "sd1"}, {nobs1, "nobs1"}, {mean2, "mean2"},
-                                  {sd2, "sd2"}, {nobs2, "nobs2"}})
-        detail::check_finite(x, what);
-    if (sd1 < 0 || sd2 < 0)
-        throw std::invalid_argument("standard deviation " + detail::number_text(sd1 < 0 ? sd1 : sd2) + " is negative");
-    if (nobs1 < 2 || nobs2 < 2)
-        throw std::invalid_argument("each group needs at least 2 observations, got nobs1 " +
-                                    detail::number_text(nobs1) + " and nobs2 " + detail::number_text(nobs2));
+    detail::check_two_groups(mean1, sd1, nobs1, mean2, sd2, nobs2);
     const double var_pooled = (sd1 * sd1 * (nobs1 - 1) + sd2 * sd2 * (nobs2 - 1)) / (nobs1 + nobs2 - 2);
     if (!(var_pooled > 0)) throw std::invalid_argument("both standard deviations are 0: the difference has no scale");
     const double nobs = nobs1 + nobs2;

@@ -45,6 +45,18 @@ inline void check_finite(double x, std::string_view what) {
     if (!std::isfinite(x)) throw std::invalid_argument(std::string(what) + " " + number_text(x) + " is not finite");
 }
 
+// Two groups' summary statistics (mean, sd, n each): finite, sd >= 0, at least 2 observations.
+inline void check_two_groups(double mean1, double sd1, double nobs1, double mean2, double sd2, double nobs2) {
+    for (const auto& [x, what] : {std::pair{mean1, "mean1"}, {sd1, "sd1"}, {nobs1, "nobs1"}, {mean2, "mean2"},
+                                  {sd2, "sd2"}, {nobs2, "nobs2"}})
+        detail::check_finite(x, what);
+    if (sd1 < 0 || sd2 < 0)
+        throw std::invalid_argument("standard deviation " + detail::number_text(sd1 < 0 ? sd1 : sd2) + " is negative");
+    if (nobs1 < 2 || nobs2 < 2)
+        throw std::invalid_argument("each group needs at least 2 observations, got nobs1 " +
+                                    detail::number_text(nobs1) + " and nobs2 " + detail::number_text(nobs2));
+}
+
 // A count of successes out of nobs trials: 0 <= count <= nobs, nobs > 0 (counts may be fractional,
 // as statsmodels allows, for weighted or imputed data).
 inline void check_count(double count, double nobs, std::string_view count_name = "count",

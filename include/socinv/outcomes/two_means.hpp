@@ -14,14 +14,7 @@ namespace socinv {
 // standard deviations are 0 the interval is the point itself.
 inline confidence_interval confint_means_2indep(double mean1, double sd1, double nobs1, double mean2, double sd2,
                                                 double nobs2, double alpha = 0.05) {
-    for (const auto& [x, what] : {std::pair{mean1, "mean1"}, {sd1, "sd1"}, {nobs1, "nobs1"}, {mean2, "mean2"},
-                                  {sd2, "sd2"}, {nobs2, "nobs2"}})
-        detail::check_finite(x, what);
-    if (sd1 < 0 || sd2 < 0)
-        throw std::invalid_argument("standard deviation " + detail::number_text(sd1 < 0 ? sd1 : sd2) + " is negative");
-    if (nobs1 < 2 || nobs2 < 2)
-        throw std::invalid_argument("each group needs at least 2 observations, got nobs1 " +
-                                    detail::number_text(nobs1) + " and nobs2 " + detail::number_text(nobs2));
+    detail::check_two_groups(mean1, sd1, nobs1, mean2, sd2, nobs2);
     detail::check_alpha(alpha);
     const double v1 = sd1 * sd1 / nobs1, v2 = sd2 * sd2 / nobs2;
     const double diff = mean1 - mean2;
