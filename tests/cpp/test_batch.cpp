@@ -69,7 +69,7 @@ TEST(Batch, EveryKindOfBadValueCostsOnlyItsOwnLine) {
         std::string pointer;  // expected pointer ("" where the document as a whole is at fault)
     };
     const std::vector<bad_line> bad = {
-        {with("\"2017-03-31\"", "\"9999-12-31\""), "/period/end"},
+        {with("\"end\":\"2017-03-31\"", "\"end\":\"9999-12-31\""), "/period/end"},
         {with("\"places_per_year\":10", "\"places_per_year\":1e400"), "/places_per_year"},
         {with("\"requested\":4100000", "\"requested\":\"92 233 720 368 547 758\",\"co_financing\":[{\"funder\":\"ESF\",\"amount\":1}]"),
          "/budget"},

@@ -67,13 +67,19 @@ TEST(Checklist, EvaluatorVerdictIsUsedWithItsComment) {
 }
 
 TEST(Checklist, MeasurableNeedsBaselineAndTarget) {
-    const auto none = sot_with([](json& j) { j.erase("effect_measures"); });
+    // Before any follow-up: the effect measures as the application states them.
+    const auto none = sot_with([](json& j) {
+        j.erase("effect_measures");
+        j.erase("follow_up");
+    });
     EXPECT_EQ(item(assess(none, default_rule_set()), criterion::measurable).verdict, verdict::not_met);
     const auto partial = sot_with([](json& j) {
+        j.erase("follow_up");
         j["effect_measures"] = json::array({{{"name", "cost"}, {"unit", "SEK"}, {"baseline", 100}, {"target", nullptr}}});
     });
     EXPECT_EQ(item(assess(partial, default_rule_set()), criterion::measurable).verdict, verdict::needs_information);
     const auto full = sot_with([](json& j) {
+        j.erase("follow_up");
         j["effect_measures"] = json::array({{{"name", "cost"}, {"unit", "SEK"}, {"baseline", 100}, {"target", 60}}});
     });
     EXPECT_EQ(item(assess(full, default_rule_set()), criterion::measurable).verdict, verdict::met);
@@ -82,6 +88,7 @@ TEST(Checklist, MeasurableNeedsBaselineAndTarget) {
 TEST(Checklist, DataOverridesAContraryEvaluatorAndSaysSo) {
     const auto app = sot_with([](json& j) {
         j.erase("effect_measures");
+        j.erase("follow_up");
         j["criteria"]["measurable"] = {{"assessment", {{"verdict", "met"}}}};
     });
     const auto a = assess(app, default_rule_set());

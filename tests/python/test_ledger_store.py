@@ -75,12 +75,12 @@ def test_the_horizon_comes_from_the_caller(tmp_path):
     store = socinv.FundLedger.open(tmp_path / "f.db", create=True, today=datetime.date(2024, 5, 1))
     store.append(id="c", date="2024-01-01", kind="capital", amount=100)
     with pytest.raises(socinv.InputError) as info:
-        store.append(id="far", date="9999-12-31", kind="top_up", amount=1)
+        store.append(id="far", date="8999-12-31", kind="top_up", amount=1)
     assert info.value.pointer == "/entries/1/date"
     unlimited = socinv.LedgerStore.open(tmp_path / "f.db", horizon_years=None)
     unlimited.append(id="far", date="2099-12-31", kind="top_up", amount=1)
     with pytest.raises(socinv.InputError):  # the JSON ledger applies it too, from today's date
-        socinv.FundLedger().append(id="far", date="9999-12-31", kind="capital", amount=1)
+        socinv.FundLedger().append(id="far", date="8999-12-31", kind="capital", amount=1)
 
 
 def test_export_carries_the_documented_chain_and_import_checks_it(tmp_path):

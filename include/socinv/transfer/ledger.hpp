@@ -76,7 +76,9 @@ struct ledger_policy {
 
     static ledger_policy horizon(date today, int years = 10) {
         if (years < 0) throw std::invalid_argument("a ledger horizon of " + std::to_string(years) + " years");
-        if (static_cast<int>(today.year()) + years > 9999) return {date(9999, 12, 31)};
+        // Clamped to the last date socinv reads (core/date.hpp).
+        if (static_cast<int>(today.year()) + years > max_date_year)
+            return {date(static_cast<unsigned short>(max_date_year), 12, 31)};
         return {add_months(today, 12 * years)};
     }
     friend bool operator==(const ledger_policy&, const ledger_policy&) = default;
