@@ -71,4 +71,4 @@ def test_cli_reports_every_bad_line_and_assesses_the_rest(mixed_file):
     err = result.stderr.decode("utf-8", "replace").splitlines()
     assert len([line for line in err if "internal error" in line]) == 0
     for i in range(len(bad)):
-        assert any(line.startswith(f"{path}:{2 * i + 2}: ") for line in err), (i, err)
+        assert any(line.startswith(f"socinv: {path}:{2 * i + 2}: ") for line in err), (i, err)

@@ -42,8 +42,9 @@ public:
         if (auto colon = why.find(": ", why.find("error")); colon != std::string::npos) why = why.substr(colon + 2);
         const std::string where = line_and_column(byte);
         if (e.id == 406)  // a number out of the range of a double, such as 1e400
-            throw input_error(pointer(true), token, "number " + token + " is out of range (" + where + ")");
-        throw input_error(pointer(false), "\"" + near(byte) + "\"", "malformed JSON at " + where + ": " + why);
+            throw input_error(pointer(), token, "number " + token + " is out of range (" + where + ")");
+        // A syntax error belongs to the document as a whole: the text near it says where.
+        throw input_error("", "\"" + near(byte) + "\"", "malformed JSON at " + where + ": " + why);
     }
 
 private:
@@ -65,18 +66,10 @@ private:
         if (!stack_.empty() && !stack_.back().object) ++stack_.back().index;
         return true;
     }
-    // The pointer of the value being read (`pending`) or of the container the parser is in.
-    std::string pointer(bool pending) const {
+    // The pointer of the value being read.
+    std::string pointer() const {
         std::string out;
-        for (std::size_t i = 0; i < stack_.size(); ++i) {
-            const frame& f = stack_[i];
-            const bool last = i + 1 == stack_.size();
-            if (f.object) {
-                if (!f.key.empty() || pending || !last) out = io::join_pointer(out, f.key);
-            } else if (pending || !last) {
-                out = io::join_pointer(out, f.index);
-            }
-        }
+        for (const frame& f : stack_) out = f.object ? io::join_pointer(out, f.key) : io::join_pointer(out, f.index);
         return out;
     }
     std::string line_and_column(std::size_t byte) const {
@@ -109,13 +102,13 @@ private:
 
 namespace socinv::io {
 
-// Why `text` is not JSON, as an input_error with the line, column and pointer.
-[[noreturn]] inline void throw_parse_error(std::string_view text, simdjson::error_code code) {
+// Throws why `text` is not JSON, as an input_error with the line, column and, for a number out
+// of range, the pointer. Returns normally when the text is JSON after all: an integer too large
+// for 64 bits, which simdjson refuses and nlohmann reads as a double.
+inline void throw_parse_error(std::string_view text) {
     if (auto error = nesting_error(text)) throw *error;
     detail::locating_sax sax(text);
     nlohmann::json::sax_parse(text.begin(), text.end(), &sax);
-    // nlohmann accepted what simdjson refused: say what simdjson saw.
-    throw input_error("", "", std::string("malformed JSON: ") + simdjson::error_message(code));
 }
 
 // A reusable parser: each call to parse() invalidates the elements of the previous one. One per
@@ -129,7 +122,14 @@ public:
                 throw input_error("", "", std::string("cannot parse: ") + simdjson::error_message(code));
         }
         simdjson::dom::element root;
-        if (auto code = parser_.parse(text.data(), text.size(), true).get(root)) throw_parse_error(text, code);
+        if (auto code = parser_.parse(text.data(), text.size(), true).get(root)) {
+            throw_parse_error(text);
+            // Written again with such integers as doubles, so that the reader can say they are too
+            // large, at their pointer.
+            rewritten_ = nlohmann::json::parse(text.begin(), text.end()).dump();
+            if (parser_.parse(rewritten_.data(), rewritten_.size(), true).get(root))
+                throw input_error("", "", std::string("malformed JSON: ") + simdjson::error_message(code));
+        }
         return root;
     }
 
@@ -138,6 +138,7 @@ private:
     // document that nesting_error accepts parses, and only 129 levels of empty arrays get past it.
     static constexpr std::size_t simdjson_depth = max_json_depth + 1;
     simdjson::dom::parser parser_;
+    std::string rewritten_;
 };
 
 // The calling thread's parser.
