@@ -19,6 +19,7 @@ command simulate_command(CLI::App& socinv);
 command transfers_command(CLI::App& socinv);
 command follow_up_command(CLI::App& socinv);
 command fund_command(CLI::App& socinv);
+command ledger_command(CLI::App& socinv);
 command rules_command(CLI::App& socinv);
 
 namespace {
@@ -29,6 +30,7 @@ constexpr command (*command_table[])(CLI::App&) = {
     transfers_command,
     follow_up_command,
     fund_command,
+    ledger_command,
     rules_command,
 };
 

@@ -5,6 +5,7 @@
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
 #include "socinv/socinv.hpp"
+#include "socinv/store/ledger_store.hpp"
 
 namespace socinv::cli {
 namespace {
@@ -56,7 +57,7 @@ void write_simulation(std::ostream& out, const fund_file& fund, const fund_simul
 }
 
 int run_fund(const fund_options& options, const streams& io) {
-    fund_file fund = load_fund(options.file);
+    fund_file fund = load_fund(options.file, {}, store::read_ledger_database);
     if (options.draws) fund.simulation.draws = *options.draws;
     if (options.seed) fund.simulation.seed = *options.seed;
     const fund_balances b = fund.ledger.balances();
@@ -65,28 +66,14 @@ int run_fund(const fund_options& options, const streams& io) {
     std::ostream& out = io.out;
     if (options.format == output_format::json) {
         io::json grants = io::json::object();
-        for (const auto& [id, g] : fund.ledger.grants())
-            grants[id] = {{"granted", format_decimal(g.granted)}, {"paid", format_decimal(g.paid)},
-                          {"returned", format_decimal(g.returned)}, {"written_off", format_decimal(g.written_off)},
-                          {"outstanding", format_decimal(g.outstanding())}, {"closed", g.closed}};
+        for (const auto& [id, g] : fund.ledger.grants()) grants[id] = to_json(g);
         io::json j = {{"fund", fund.ledger.fund()}, {"entries", fund.ledger.entries().size()}, {"balances", to_json(b)},
                       {"grants", grants}};
         if (sim) j["simulation"] = to_json(*sim);
         out << j.dump() << "\n";
         return exit_pass;
     }
-    out << "Fund: " << fund.ledger.fund() << "\n";
-    out << "Ledger: " << fund.ledger.entries().size() << " entries";
-    if (!fund.ledger.entries().empty()) out << ", the last on " << to_iso(fund.ledger.entries().back().on);
-    out << "\n\n";
-    for (const auto& [name, amount] : std::vector<std::pair<const char*, money>>{
-             {"Capital and top-ups", b.capital}, {"Committed (granted, unpaid)", b.committed}, {"Paid", b.paid},
-             {"Returned", b.returned}, {"Written off", b.written_off}, {"Cash", b.cash}, {"Available for grants", b.available}})
-        out << "  " << pad_to(name, 30) << format_sek(amount) << "\n";
-    out << "\nGrants:\n";
-    for (const auto& [id, g] : fund.ledger.grants())
-        out << "  " << pad_to(id, 36) << "granted " << format_sek(g.granted) << ", paid " << format_sek(g.paid)
-            << ", returned " << format_sek(g.returned) << (g.closed ? ", written off" : "") << "\n";
+    out << ledger_text(fund.ledger, std::nullopt, 0);
     if (sim) write_simulation(out, fund, *sim);
     return exit_pass;
 }

@@ -2,7 +2,6 @@
 
 #include <cstdio>
 #include <fstream>
-#include <chrono>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -226,37 +225,31 @@ TEST(Ledger, TextOutputEscapesControlCharacters) {
     EXPECT_NE(text.find("1 000 kr"), std::string::npos);
 }
 
-TEST(Ledger, TwoHundredThousandEntriesLoadInWellUnderASecond) {
-    // Best of three: the machine is shared, and the figure is the library's, not the neighbours'.
-    auto best_load = [](int n, double& parse_s, double& replay_s) {
-        fund_ledger l("big");
-        l.append(entry("c", "2000-01-01", entry_kind::capital, 1'000'000'000));
-        for (int i = 1; i < n; ++i)
-            l.append({"entry-" + std::to_string(i), parse_iso_date("2001-01-01"), entry_kind::top_up, money::from_ore(i), "", "", ""});
-        const std::string text = to_json(l).dump();
-        parse_s = replay_s = 1e9;
-        for (int run = 0; run < 3; ++run) {
-            const auto t0 = std::chrono::steady_clock::now();
-            const auto j = io::parse_json(text);
-            const auto t1 = std::chrono::steady_clock::now();
-            const auto back = ledger_from_json(j);
-            const auto t2 = std::chrono::steady_clock::now();
-            EXPECT_EQ(back.entries().size(), static_cast<std::size_t>(n));
-            parse_s = std::min(parse_s, std::chrono::duration<double>(t1 - t0).count());
-            replay_s = std::min(replay_s, std::chrono::duration<double>(t2 - t1).count());
-        }
-        return text.size();
-    };
-    double parse_small = 0, replay_small = 0, parse_s = 0, replay_s = 0;
-    best_load(20'000, parse_small, replay_small);
-    const auto bytes = best_load(200'000, parse_s, replay_s);
-    std::printf("200,000 entries (%.1f MB): JSON parse %.3f s, read and replay %.3f s (20,000: %.3f s)\n",
-                static_cast<double>(bytes) / 1e6, parse_s, replay_s, replay_small);
-    // Linear, not quadratic (it took 243 s with a linear duplicate-id check): ten times the
-    // entries take about ten times as long. About 0.6 s in all on the development machine; the
-    // absolute bound is loose because ctest runs this beside other tests and other builds.
-    EXPECT_LT(replay_s, 30 * replay_small);
-    EXPECT_LT(parse_s + replay_s, 3.0);
+// The load time of 200,000 entries is a benchmark (bench/bench_ledger.py), not a test: this
+// checks that a large ledger reads back whole, and that the duplicate-id check (a hash set)
+// still finds a duplicate at the end of it.
+TEST(Ledger, ALargeLedgerReadsBackWholeAndADuplicateIdAtItsEndIsFound) {
+    fund_ledger l("big");
+    l.append(entry("c", "2000-01-01", entry_kind::capital, 1'000'000'000));
+    for (int i = 1; i < 50'000; ++i)
+        l.append({"entry-" + std::to_string(i), parse_iso_date("2001-01-01"), entry_kind::top_up, money::from_ore(i), "", "", ""});
+    auto j = to_json(l);
+    const auto back = ledger_from_json(j);
+    ASSERT_EQ(back.entries().size(), 50'000u);
+    EXPECT_EQ(back.balances(), l.balances());
+    EXPECT_EQ(back.entries().back(), l.entries().back());
+
+    auto last = j["entries"].back();
+    last["id"] = "entry-17";
+    last["cash_after"] = format_decimal(l.balances().cash + money::from_ore(49'999));
+    j["entries"].push_back(last);
+    try {
+        ledger_from_json(j);
+        FAIL() << "a duplicate id was accepted";
+    } catch (const input_error& e) {
+        EXPECT_EQ(e.pointer(), "/entries/50000/id");
+        EXPECT_NE(e.message().find("used by an earlier entry"), std::string::npos) << e.message();
+    }
 }
 
 TEST(Ledger, EveryOreIsConservedOverTenThousandRandomLedgers) {

@@ -25,6 +25,13 @@ inline io::json to_json(const fund_balances& b) {
             {"available", format_decimal(b.available)}};
 }
 
+// One application's grant as the ledger sees it (`socinv fund` and `socinv ledger show`).
+inline io::json to_json(const grant_state& g) {
+    return {{"granted_on", to_iso(g.granted_on)}, {"granted", format_decimal(g.granted)}, {"paid", format_decimal(g.paid)},
+            {"returned", format_decimal(g.returned)}, {"written_off", format_decimal(g.written_off)},
+            {"outstanding", format_decimal(g.outstanding())}, {"closed", g.closed}};
+}
+
 // The top-level value of "chain" in a file whose entries carry hashes: SHA-256 over the
 // canonical form of docs/return-transfers.md ("The hash chain"). The hashes are computed and
 // checked by the ledger store (socinv/store/ledger_chain.hpp); this reader checks only their form.
