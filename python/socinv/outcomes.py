@@ -379,10 +379,12 @@ def beta_update(prior: Union[BetaBelief, Distribution, Sequence[float]], success
     else:
         a, b = prior
         belief = BetaBelief(float(a), float(b))
-    return _core.beta_update(belief, _whole(successes, "successes"), _whole(n, "n"))
+    return _core.beta_update(belief, _integral(successes, "successes"), _integral(n, "n"))
 
 
-def _whole(value: Any, name: str) -> int:
+def _integral(value: Any, name: str) -> int:
+    # A count given as any number with a whole value (10.0 is fine), unlike _wrap.whole,
+    # which refuses a float: beta_update takes counts computed in floating point.
     number = float(value)
     if not number.is_integer():
         raise ValueError(f"{name} {value!r} is not a whole number")
