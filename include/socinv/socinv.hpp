@@ -29,6 +29,7 @@
 #include "socinv/economics/irr.hpp"
 #include "socinv/economics/monte_carlo.hpp"
 #include "socinv/economics/normal_ziggurat.hpp"
+#include "socinv/economics/percentile.hpp"
 #include "socinv/economics/random.hpp"
 #include "socinv/economics/sampler.hpp"
 #include "socinv/economics/xnpv.hpp"

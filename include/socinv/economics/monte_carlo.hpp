@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "socinv/detail/default_init_allocator.hpp"
 #include "socinv/detail/parallel.hpp"
 #include "socinv/economics/cost_model.hpp"
+#include "socinv/economics/percentile.hpp"
 #include "socinv/economics/sampler.hpp"
 
 namespace socinv {
@@ -35,15 +37,10 @@ struct simulation_result {
     double mean_npv = 0;
     double probability_break_even = 0;  // share of draws with NPV >= 0
 
-    // The p-quantile (0..1) of the NPV, by linear interpolation between order statistics.
+    // The p-quantile (p in 0..1, clamped) of the NPV, as socinv::quantile defines it (linear
+    // interpolation between order statistics, numpy's default).
     double npv_percentile(double p) const {
-        if (npv.empty()) return NAN;
-        std::vector<double> sorted(npv.begin(), npv.end());
-        std::sort(sorted.begin(), sorted.end());
-        const double at = std::clamp(p, 0.0, 1.0) * static_cast<double>(sorted.size() - 1);
-        const auto lo = static_cast<std::size_t>(at);
-        const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-        return sorted[lo] + (at - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+        return quantile(std::span<const double>(npv.data(), npv.size()), std::clamp(p, 0.0, 1.0));
     }
 };
 

@@ -12,6 +12,7 @@
 #include "socinv/detail/default_init_allocator.hpp"
 #include "socinv/detail/parallel.hpp"
 #include "socinv/economics/cost_model.hpp"
+#include "socinv/economics/percentile.hpp"
 #include "socinv/economics/random.hpp"
 #include "socinv/economics/sampler.hpp"
 #include "socinv/transfer/agreement.hpp"
@@ -287,15 +288,12 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
                 sum += column[d];
             }
             balance_stats[rt].mean = sum / n;
-            // Rising ranks, each found in what is left above the previous one.
+            // Rising percentiles (socinv::quantile's definition), each selected in what is left
+            // above the previous one rather than by sorting the column.
             auto from = column.begin();
-            for (std::size_t q = 0; q < balance_quantiles.size(); ++q) {
-                const auto rank = static_cast<std::ptrdiff_t>(std::llround(balance_quantiles[q] / 100.0 * (n - 1)));
-                const auto at = column.begin() + rank;
-                std::nth_element(from, at, column.end());
-                balance_stats[rt].percentiles[q] = *at;
-                from = at;
-            }
+            for (std::size_t q = 0; q < balance_quantiles.size(); ++q)
+                balance_stats[rt].percentiles[q] =
+                    select_quantile(column.begin(), column.end(), balance_quantiles[q] / 100.0, from);
         },
         options.threads == 0 ? detail::worker_count() : options.threads, 1);
     for (std::size_t r = 0; r < rules; ++r) {
