@@ -49,6 +49,28 @@ def _errors(validator, doc):
     return [e.message for e in validator.iter_errors(doc)]
 
 
+def _error_paths(validator, doc):
+    """The JSON paths (as tuples) that validation errors name, nested errors of anyOf/oneOf included."""
+    paths = set()
+
+    def walk(error):
+        paths.add(tuple(error.absolute_path))
+        for sub in error.context or ():
+            walk(sub)
+
+    for error in validator.iter_errors(doc):
+        walk(error)
+    return paths
+
+
+def _rejected_at(validator, doc, prefix):
+    """Every error names a path under `prefix` (the part of the document the test changed), and there is one."""
+    paths = _error_paths(validator, doc)
+    assert paths, "no validation error"
+    top = {tuple(e.absolute_path) for e in validator.iter_errors(doc)}
+    assert all(p[: len(prefix)] == tuple(prefix) for p in top), (prefix, sorted(top, key=str))
+
+
 def _sot():
     return _load(APPLICATIONS_DIR / "sot.json")
 
@@ -177,7 +199,7 @@ def test_money_accepted(app_validator, amount):
 def test_money_rejected(app_validator, amount):
     doc = _sot()
     doc["requested"] = amount
-    assert _errors(app_validator, doc) != []
+    _rejected_at(app_validator, doc, ["requested"])
 
 
 def test_granted_may_be_zero(app_validator):
@@ -258,7 +280,7 @@ def test_form_allowed_on_civil_society_only(app_validator):
         assert _errors(app_validator, doc) == []
     for kind in ("for_profit_company", "municipal_company", "co_financier"):
         doc["parties"][1]["kind"] = kind
-        assert _errors(app_validator, doc) != []
+        _rejected_at(app_validator, doc, ["parties", 1])
 
 
 # --- invalid rule sets -------------------------------------------------------
@@ -392,7 +414,7 @@ def test_economics_accepted(app_validator, case):
 def test_economics_rejected(app_validator, case):
     doc = _with_economics(**ECONOMICS_REJECTED[case])
     doc["economics"] = {k: v for k, v in doc["economics"].items() if v is not None}
-    assert _errors(app_validator, doc) != []
+    _rejected_at(app_validator, doc, ["economics"])
     assert not _parser_accepts(doc)
 
 
@@ -458,7 +480,7 @@ def test_return_transfer_accepted(app_validator, case):
 def test_return_transfer_rejected(app_validator, case):
     doc = _with_transfer(**TRANSFER_REJECTED[case])
     doc["return_transfer"] = {k: v for k, v in doc["return_transfer"].items() if v is not None}
-    assert _errors(app_validator, doc) != []
+    _rejected_at(app_validator, doc, ["return_transfer"])
     assert not _schedule_accepts(doc)
 
 
@@ -475,7 +497,7 @@ SAVINGS_REJECTED = {
 def test_savings_rejected(app_validator, case):
     doc = _with_transfer()
     SAVINGS_REJECTED[case](doc["savings"][0])
-    assert _errors(app_validator, doc) != []
+    _rejected_at(app_validator, doc, ["savings", 0])
     assert not _schedule_accepts(doc)
 
 
