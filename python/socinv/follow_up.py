@@ -57,16 +57,23 @@ class FollowUp:
     def to_dict(self) -> dict[str, Any]:
         return self._result
 
-    def to_frame(self) -> pandas.DataFrame:
-        """One row per measure: observed, interval, target, verdict, comparison, warnings."""
+    def to_frame(self, reach: bool = True) -> pandas.DataFrame:
+        """One row per measure: observed, interval, target, verdict, the comparison group with the
+        difference and its interval, the difference in differences, the minimum detectable
+        difference and the warnings. With ``reach`` (the default) and participants given, a last
+        row ``"participants reached"`` (kind ``"reach"``): reached of planned, with its interval."""
         import pandas as pd
 
         rows = []
         for m in self.measures:
             comparison = m.get("comparison") or {}
+            difference_ci = comparison.get("difference_ci") or [None, None]
+            did = m.get("diff_in_diff") or {}
+            did_ci = did.get("ci") or [None, None]
             rows.append(
                 {
                     "measure": m["measure"],
+                    "kind": m["kind"],
                     "unit": m["unit"],
                     "n": m["n"],
                     "observed": m["observed"],
@@ -77,10 +84,20 @@ class FollowUp:
                     "verdict": m["verdict"],
                     "comparison": comparison.get("observed"),
                     "difference": comparison.get("difference"),
+                    "difference_ci_low": difference_ci[0],
+                    "difference_ci_high": difference_ci[1],
+                    "diff_in_diff": did.get("estimate"),
+                    "diff_in_diff_ci_low": did_ci[0],
+                    "diff_in_diff_ci_high": did_ci[1],
                     "minimum_detectable_difference": m["minimum_detectable_difference"],
                     "warnings": "; ".join(m["warnings"]),
                 }
             )
+        if reach and self.reach is not None:
+            r = self.reach
+            ci = r["ci"] or [None, None]
+            rows.append({"measure": "participants reached", "kind": "reach", "unit": "share", "n": r["planned"],
+                         "observed": r["share"], "ci_low": ci[0], "ci_high": ci[1], "warnings": ""})
         return pd.DataFrame(rows).set_index("measure")
 
     def evaluative(self, measure: str = "", draws: int = 10_000, seed: int = 1) -> pandas.DataFrame:
@@ -120,19 +137,65 @@ class FollowUp:
         ax.set_title(f"Follow-up as of {self.as_of}")
         return ax
 
+    def plot_forest(self, ax: Optional[matplotlib.axes.Axes] = None) -> matplotlib.axes.Axes:
+        """A forest plot of the effects against comparison groups: per measure with a comparison
+        the difference (treated − comparison) with its interval, and the difference in differences
+        where before/after pairs are given, against a line at no difference. Raises
+        ``ValueError`` when no measure has a comparison group."""
+        import matplotlib.pyplot as plt
+
+        rows = []
+        for m in self.measures:
+            comparison = m.get("comparison")
+            if comparison and comparison.get("difference_ci"):
+                rows.append((f"{m['measure'][:45]}: difference", comparison["difference"], comparison["difference_ci"]))
+            if m.get("diff_in_diff"):
+                did = m["diff_in_diff"]
+                rows.append((f"{m['measure'][:45]}: diff. in diff.", did["estimate"], did["ci"]))
+        if not rows:
+            raise ValueError(f"the follow-up of {self.id} has no comparison group, so there is no effect to plot")
+        if ax is None:
+            _, ax = plt.subplots(figsize=(8, 0.6 * len(rows) + 1.5))
+        for i, (_, estimate, (low, high)) in enumerate(rows):
+            ax.errorbar(estimate, i, xerr=[[estimate - low], [high - estimate]], fmt="s", capsize=4, color="#0969da")
+        ax.axvline(0, color="black", linewidth=0.8, linestyle="--")
+        ax.set_yticks(range(len(rows)), [label for label, _, _ in rows], fontsize=8)
+        ax.invert_yaxis()
+        ax.set_xlabel(f"effect against the comparison group, with {100 * (1 - self.alpha):g} % interval")
+        ax.set_title(f"Follow-up of {self.id}: effects")
+        return ax
+
     def __repr__(self) -> str:
         verdicts = ", ".join(f"{m['measure'][:30]}: {m['verdict'] or 'no target'}" for m in self.measures)
         return f"<FollowUp {self.id} as of {self.as_of}: {verdicts}>"
 
     def _repr_html_(self) -> str:
         h = _html
-        rows = [
-            [h.text(m["measure"]), f"{m['observed']:.3f}", f"{m['ci'][0]:.3f} – {m['ci'][1]:.3f}",
-             h.text("" if m["target"] is None else f"{m['target']:.3f}"), h.text(m["verdict"] or "no target")]
-            for m in self.measures
-        ]
-        return h.heading(f"Follow-up of {self.id} as of {self.as_of}") + h.table(
-            ["measure", "observed", "interval", "target", "verdict"], rows
+
+        def interval(ci: Optional[list[float]]) -> str:
+            return "" if not ci else f"{ci[0]:.3f} – {ci[1]:.3f}"
+
+        rows = []
+        for m in self.measures:
+            comparison = m.get("comparison") or {}
+            difference = comparison.get("difference")
+            rows.append([
+                h.text(m["measure"]), f"{m['observed']:.3f}", interval(m["ci"]),
+                h.text("" if m["target"] is None else f"{m['target']:.3f}"),
+                h.coloured(m["verdict"]) if m["verdict"] else h.text("no target"),
+                h.text("" if comparison.get("observed") is None else f"{comparison['observed']:.3f}"),
+                h.text("" if difference is None else f"{difference:.3f}") + (
+                    f" ({interval(comparison.get('difference_ci'))})" if comparison.get("difference_ci") else ""),
+                "<br>".join(h.text(w) for w in m["warnings"]),
+            ])
+        out = h.heading(f"Follow-up of {self.id} as of {self.as_of}")
+        if self.reach is not None:
+            r = self.reach
+            out += h.table(["reached", "planned", "share", "interval"],
+                           [[str(r["reached"]), str(r["planned"]), f"{r['share']:.3f}", interval(r["ci"])]])
+        return out + h.table(
+            ["measure", "observed", "interval", "target", "verdict", "comparison", "difference (interval)", "warnings"],
+            rows,
         )
 
 

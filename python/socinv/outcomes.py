@@ -356,30 +356,71 @@ def diff_in_diff(
 ) -> DiffInDiff:
     """(treated after - treated before) - (comparison after - comparison before) for four
     independent groups, each ``(successes, n)`` or ``(mean, sd, n)`` (all of one kind). The
-    standard error is the root of the summed sampling variances; the interval is normal."""
-    estimate, se, low, high = _core.diff_in_diff(
-        tuple(treated_before), tuple(treated_after), tuple(comparison_before), tuple(comparison_after), alpha=float(alpha)
-    )
-    return DiffInDiff(estimate, se, (low, high))
+    standard error is the root of the summed sampling variances; the interval is normal.
+
+    The figures may be numpy arrays, broadcast against each other: then ``estimate``, ``se`` and
+    the interval's ends are arrays of the broadcast shape, each element what the scalar call gives."""
+    groups = [tuple(g) for g in (treated_before, treated_after, comparison_before, comparison_after)]
+    names = ("treated_before", "treated_after", "comparison_before", "comparison_after")
+    values = [np.asarray(x, dtype=float) for g in groups for x in g]
+    if all(v.ndim == 0 for v in values):
+        estimate, se, low, high = _core.diff_in_diff(*(_group(g, name) for g, name in zip(groups, names)),
+                                                     alpha=float(alpha))
+        return DiffInDiff(estimate, se, (low, high))
+    broadcast = np.broadcast_arrays(*values)
+    shape = broadcast[0].shape
+    out = np.empty((4, *shape))
+    sizes = [len(g) for g in groups]
+    for index in np.ndindex(*shape):
+        flat = [float(b[index]) for b in broadcast]
+        parts, at = [], 0
+        for size, name in zip(sizes, names):
+            parts.append(_group(tuple(flat[at:at + size]), name))
+            at += size
+        out[(slice(None), *index)] = _core.diff_in_diff(*parts, alpha=float(alpha))
+    return DiffInDiff(out[0], out[1], (out[2], out[3]))
+
+
+def _group(group: tuple[Any, ...], name: str) -> tuple[Any, ...]:
+    # Counts are whole numbers: (successes, n) or (mean, sd, n).
+    if len(group) == 2:
+        return (_integral(group[0], f"{name} successes"), _integral(group[1], f"{name} n"))
+    if len(group) == 3:
+        return (float(group[0]), float(group[1]), _integral(group[2], f"{name} n"))
+    return group  # the C++ side names the wrong length
 
 
 # --- beta updates ---------------------------------------------------------------------------------
 
 
-def beta_update(prior: Union[BetaBelief, Distribution, Sequence[float]], successes: int, n: int) -> BetaBelief:
+def beta_update(
+    prior: Union[BetaBelief, Distribution, Sequence[float]], successes: ArrayLike, n: ArrayLike
+) -> Union[BetaBelief, npt.NDArray[np.object_]]:
     """The posterior belief about a success rate after ``successes`` of ``n``: Beta(a + successes,
     b + n - successes). ``prior`` is ``(a, b)``, a :class:`BetaBelief`, or a socinv
     :class:`Distribution` (a cost model's forecast success rate), which is first matched to the
     beta with its mean and variance. The result has ``.mean``, ``.interval(level)`` and
-    ``.probability_at_least(x)``."""
+    ``.probability_at_least(x)``.
+
+    ``successes`` and ``n`` (and the ``(a, b)`` of a prior) may be numpy arrays, broadcast
+    against each other: the result is then an object array of :class:`BetaBelief` of the
+    broadcast shape, each element what the scalar call gives."""
     if isinstance(prior, BetaBelief):
-        belief = prior
+        a, b = prior.a, prior.b
     elif isinstance(prior, Distribution):
         belief = _core.beta_from_moments(prior)
+        a, b = belief.a, belief.b
     else:
         a, b = prior
-        belief = BetaBelief(float(a), float(b))
-    return _core.beta_update(belief, _integral(successes, "successes"), _integral(n, "n"))
+    arrays = [np.asarray(x, dtype=float) for x in (a, b, successes, n)]
+    if all(x.ndim == 0 for x in arrays):
+        return _core.beta_update(BetaBelief(float(a), float(b)), _integral(successes, "successes"), _integral(n, "n"))
+    pa, pb, s, total = np.broadcast_arrays(*arrays)
+    out = np.empty(pa.shape, dtype=object)
+    for index in np.ndindex(*pa.shape):
+        out[index] = _core.beta_update(BetaBelief(float(pa[index]), float(pb[index])),
+                                       _integral(s[index], "successes"), _integral(total[index], "n"))
+    return out
 
 
 def _integral(value: Any, name: str) -> int:

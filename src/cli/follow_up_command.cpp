@@ -1,5 +1,6 @@
 // `socinv follow-up`: did the intervention reach its targets, how sure are we, and what was saved.
 
+#include <algorithm>
 #include <memory>
 
 #include "cli/cli.hpp"
@@ -28,7 +29,9 @@ constexpr const char* footer = R"(JSON output, one object per application: {"id"
 "reconciliation"?}. Observed values, intervals and targets are shares (0-1) for
 proportions.
 
-Exit codes: 0 every measure with a target is met; 1 otherwise; 2 bad input or usage.)";
+Exit codes: 0 every measure with a target is met (also when none has a target);
+1 otherwise; 2 bad input or usage. With several files, a file with bad input is
+reported on the error stream and the others are still judged.)";
 
 struct follow_up_options {
     std::vector<std::string> files;
@@ -57,11 +60,14 @@ void write_text(std::ostream& out, const application& app, const follow_up_evalu
             << " (n = " << m.n << "; " << level << ": " << shown(m.ci.low, scale) << " - " << shown(m.ci.high, scale) << ")";
         if (m.target) out << (sv ? ", mål " : ", target ") << shown(*m.target, scale) << unit;
         out << "\n    " << (sv ? "bedömning: " : "verdict: ")
-            << (m.verdict ? std::string(to_string(*m.verdict)) : std::string(sv ? "inget mål" : "no target")) << "\n";
+            << (m.verdict ? std::string(sv ? swedish_name(*m.verdict) : to_string(*m.verdict))
+                          : std::string(sv ? "inget mål" : "no target"))
+            << "\n";
         if (m.difference && m.difference_ci)
             out << "    " << (sv ? "skillnad mot jämförelsegrupp " : "difference from comparison ") << shown(*m.difference, scale)
                 << " (" << shown(m.difference_ci->low, scale) << " - " << shown(m.difference_ci->high, scale) << ")\n";
-        for (const auto& w : m.warnings) out << "    " << (sv ? "varning: " : "warning: ") << w << "\n";
+        for (const auto& w : m.warnings)
+            out << "    " << (sv ? "varning: " : "warning: ") << (sv ? w.message_sv : w.message_en) << "\n";
     }
     if (rec) {
         out << "\n" << (sv ? "Besparingar, prognos mot utfall:\n" : "Savings, forecast against actual:\n");
@@ -69,24 +75,32 @@ void write_text(std::ostream& out, const application& app, const follow_up_evalu
             out << "  " << s.year << "  " << pad_to(s.payer, 50) << pad_to(s.forecast ? format_sek(*s.forecast) : "-", 18)
                 << pad_to(s.actual ? format_sek(*s.actual) : "-", 18) << (s.difference() ? format_sek(*s.difference()) : "-")
                 << "\n";
-        out << (sv ? "Återfört hittills " : "Returned so far ") << format_sek(rec->returned_so_far) << (sv ? ", att återföra " : ", due ")
-            << format_sek(rec->due) << (sv ? ", justering " : ", true-up ") << format_sek(rec->true_up()) << "\n";
+        out << "\n" << (sv ? "Återföringar per " : "Return transfers as of ") << to_iso(rec->as_of) << ":\n";
+        out << "  " << pad_to(sv ? "betalare" : "payer", 50) << pad_to(sv ? "återfört" : "returned", 18)
+            << pad_to(sv ? "enl. prognos" : "due, forecast", 18) << pad_to(sv ? "enl. utfall" : "due, actual", 18)
+            << (sv ? "justering" : "true-up") << "\n";
+        for (const auto& t : rec->transfers)
+            out << "  " << pad_to(t.payer, 50) << pad_to(format_sek(t.returned_so_far), 18) << pad_to(format_sek(t.due_forecast), 18)
+                << pad_to(format_sek(t.due_actual), 18) << format_sek(t.true_up) << "\n";
+        for (const auto& l : rec->true_ups)
+            out << "  " << (sv ? "justering " : "true-up ") << l.year << ", " << l.payer << ": " << format_sek(l.amount)
+                << (sv ? " (för " : " (for ") << l.saving_year << ")\n";
+        out << (sv ? "Återfört hittills " : "Returned so far ") << format_sek(rec->returned_so_far())
+            << (sv ? ", att återföra enligt utfallet " : ", due under the actuals ") << format_sek(rec->due())
+            << (sv ? ", justering " : ", true-up ") << format_sek(rec->true_up()) << "\n";
+        out << (sv ? "Hela planen: " : "Whole schedule: ") << format_sek(rec->forecast_total)
+            << (sv ? " enligt prognos, " : " under the forecasts, ") << format_sek(rec->actual_total)
+            << (sv ? " enligt utfall\n" : " under the actuals\n");
     }
 }
 
-int run_follow_up(const follow_up_options& options, const streams& io) {
-    int status = exit_pass;
-    for (const auto& file : options.files) {
+// One application's report; bad input is reported on the error stream and the next file read.
+int follow_up_one(const std::string& file, const follow_up_options& options, const streams& io) {
+    try {
         const application app = file == "-" ? parse_application(read_stream(io.in), "<stdin>") : load_application(file);
-        follow_up_evaluation r;
+        const follow_up_evaluation r = evaluate_follow_up(app, options.alpha);
         std::optional<reconciliation> rec;
-        try {
-            r = evaluate_follow_up(app, options.alpha);
-            if (app.return_transfer && app.savings) rec = reconcile(app);
-        } catch (const input_error& e) {
-            throw e.with_source(file);
-        }
-        if (!r.all_targets_met()) status = exit_fail;
+        if (app.return_transfer && app.savings) rec = reconcile(app);
         if (options.format == output_format::json) {
             io::json j = to_json(r);
             j["id"] = app.id;
@@ -95,7 +109,16 @@ int run_follow_up(const follow_up_options& options, const streams& io) {
         } else {
             write_text(io.out, app, r, rec, options.lang == language::sv);
         }
+        return r.all_targets_met() ? exit_pass : exit_fail;
+    } catch (const input_error& e) {
+        io.err << error_text(e.source().empty() ? e.with_source(file == "-" ? "<stdin>" : file) : e) << "\n";
+        return exit_bad_input;
     }
+}
+
+int run_follow_up(const follow_up_options& options, const streams& io) {
+    int status = exit_pass;
+    for (const auto& file : options.files) status = std::max(status, follow_up_one(file, options, io));
     return status;
 }
 

@@ -85,6 +85,41 @@ TEST(Checklist, MeasurableNeedsBaselineAndTarget) {
     EXPECT_EQ(item(assess(full, default_rule_set()), criterion::measurable).verdict, verdict::met);
 }
 
+namespace {
+bool has_evidence(const checklist_item& i, const std::string& part) {
+    for (const auto& e : i.evidence)
+        if (e.en.find(part) != std::string::npos) return true;
+    return false;
+}
+}  // namespace
+
+TEST(Checklist, MeasurableFromTheFollowUpWhenThereIsOne) {
+    // Kalmar's one targeted measure has follow-up data: met, by the data.
+    const auto kalmar = assess(example("kalmar-esf.json"), default_rule_set());
+    const auto& measured = item(kalmar, criterion::measurable);
+    EXPECT_EQ(measured.verdict, verdict::met);
+    EXPECT_EQ(measured.decided_by, decided_by::data);
+    EXPECT_TRUE(has_evidence(measured, "followed up (as of 2020-06-30)"));
+
+    // The same measure without follow-up data: the follow-up cannot show it yet.
+    json j = to_json(example("kalmar-esf.json"));
+    j["follow_up"]["measures"] = json::array();
+    const auto& missing = item(assess(application_from_json(j), default_rule_set()), criterion::measurable);
+    EXPECT_EQ(missing.verdict, verdict::needs_information);
+    EXPECT_TRUE(has_evidence(missing, "has a target but no follow-up data (as of 2020-06-30)"));
+    EXPECT_FALSE(has_evidence(missing, "followed up"));
+
+    // SöT follows up, but none of its effect measures has a target to judge against; without the
+    // follow-up the same measures (no baseline, no target) are judged as stated, which is not met.
+    const auto& sot = item(assess(example("sot.json"), default_rule_set()), criterion::measurable);
+    EXPECT_EQ(sot.verdict, verdict::needs_information);
+    EXPECT_TRUE(has_evidence(sot, "no effect measure has a target"));
+    const auto& before = item(assess(sot_with([](json& k) { k.erase("follow_up"); }), default_rule_set()),
+                              criterion::measurable);
+    EXPECT_NE(before.verdict, verdict::met);
+    EXPECT_FALSE(has_evidence(before, "no effect measure has a target"));
+}
+
 TEST(Checklist, DataOverridesAContraryEvaluatorAndSaysSo) {
     const auto app = sot_with([](json& j) {
         j.erase("effect_measures");

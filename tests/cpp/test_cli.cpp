@@ -275,3 +275,48 @@ TEST(Cli, StandardInputComesFromTheGivenStream) {
     EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(nlohmann::json::parse(r.out).contains("schedule"));
 }
+
+TEST(CliFollowUp, ExitCodesZeroOneTwo) {
+    // Kalmar's target is met; SöT has no target, so nothing was missed (vacuously met).
+    EXPECT_EQ(run({"follow-up", example("kalmar-esf.json")}).code, 0);
+    auto sot = run({"follow-up", example("sot.json")});
+    EXPECT_EQ(sot.code, 0) << sot.err;
+    EXPECT_TRUE(contains(sot.out, "with n = 30 only a true difference of 22.6 percentage points")) << sot.out;
+    EXPECT_TRUE(contains(sot.out, "true-up 51 500 kr")) << sot.out;
+    EXPECT_FALSE(contains(sot.out, "3 920 000"));
+    // A target of 75 %: 70 % of 382 is wholly below it.
+    std::ifstream in(example("kalmar-esf.json"));
+    nlohmann::json j = nlohmann::json::parse(in);
+    j["effect_measures"][0]["target"] = 75;
+    temp_file missed("follow_up_missed.json", j.dump());
+    EXPECT_EQ(run({"follow-up", missed.path}).code, 1);
+    // Bad input in one file: reported, the others still judged, exit 2 at the end.
+    auto mixed = run({"follow-up", example("aktiv-24.json"), example("kalmar-esf.json")});
+    EXPECT_EQ(mixed.code, 2);
+    EXPECT_TRUE(contains(mixed.err, "/follow_up")) << mixed.err;
+    EXPECT_TRUE(contains(mixed.out, "kalmar")) << mixed.out;
+    EXPECT_EQ(run({"follow-up", missed.path, example("aktiv-24.json")}).code, 2);
+}
+
+TEST(CliFollowUp, SwedishVerdictsAndWarnings) {
+    auto r = run({"follow-up", example("kalmar-esf.json"), "--lang", "sv"});
+    EXPECT_TRUE(contains(r.out, "bedömning: uppnått")) << r.out;
+    EXPECT_FALSE(contains(r.out, "verdict"));
+    r = run({"follow-up", example("sot.json"), "--lang", "sv"});
+    EXPECT_TRUE(contains(r.out, "varning: måttet har inget mål; med n = 30")) << r.out;
+    EXPECT_TRUE(contains(r.out, "justering 51 500 kr")) << r.out;
+}
+
+TEST(CliFollowUp, AlphaSetsTheLevel) {
+    auto at95 = nlohmann::json::parse(run({"follow-up", example("kalmar-esf.json"), "--format", "json"}).out);
+    auto at99 = nlohmann::json::parse(
+        run({"follow-up", example("kalmar-esf.json"), "--format", "json", "--alpha", "0.01"}).out);
+    EXPECT_EQ(at99["alpha"], 0.01);
+    // Wider at 99 %: statsmodels' Wilson interval for 267 of 382 at alpha 0.01 starts lower.
+    EXPECT_LT(at99["measures"][0]["ci"][0].get<double>(), at95["measures"][0]["ci"][0].get<double>());
+    EXPECT_TRUE(contains(run({"follow-up", example("kalmar-esf.json"), "--alpha", "0.01"}).out, "99 %"));
+    EXPECT_EQ(run({"follow-up", example("kalmar-esf.json"), "--alpha", "0.9"}).code, 2);
+    auto sot = nlohmann::json::parse(run({"follow-up", example("sot.json"), "--format", "json"}).out);
+    EXPECT_EQ(sot["reconciliation"]["true_up"], "51500.00");
+    EXPECT_EQ(sot["all_targets_met"], true);
+}

@@ -73,8 +73,50 @@ TEST(Evaluate, SotsThirtyPeopleAreInconclusiveAndSaySo) {
     EXPECT_NEAR(m.ci.low, 0.3315412564053376, 1e-15);
     EXPECT_NEAR(m.minimum_detectable_difference, 0.2557485701222506, 1e-15);
     ASSERT_EQ(m.warnings.size(), 1u);
-    EXPECT_NE(m.warnings[0].find("n = 30"), std::string::npos) << m.warnings[0];
+    EXPECT_EQ(m.warnings[0].code, "small_sample");
+    // In percentage points: the unit "andel" is a share out of 1, so 0.26 of it would read badly.
+    EXPECT_EQ(m.warnings[0].message_en,
+              "with n = 30 the follow-up can only detect a difference of 25.6 percentage points or more from the "
+              "target with 80 % power at the 95 % level; the target is 15 percentage points from the baseline, so an "
+              "inconclusive verdict says little (a small group)");
+    EXPECT_NE(m.warnings[0].message_sv.find("med n = 30 kan uppföljningen bara upptäcka en skillnad på 25.6 procentenheter"),
+              std::string::npos)
+        << m.warnings[0].message_sv;
     EXPECT_FALSE(r.all_targets_met());
+}
+
+TEST(Evaluate, AMeasureWithoutATargetSaysWhatItsNCanDetect) {
+    // SöT's 8 of 30 in work, with no target: (1.96 + 0.8416) √(8/30 · 22/30 / 30) = 0.2262 (scipy).
+    const std::vector<effect_measure> measures{{"work", "personer", std::nullopt, std::nullopt, effect_direction::increase}};
+    const auto r = socinv::evaluate(at({{"work", proportion_observation{8, 30}, {}, {}, {}}}), measures);
+    const auto& m = r.measures[0];
+    EXPECT_FALSE(m.verdict);
+    EXPECT_NEAR(m.minimum_detectable_difference, 0.22619254607077405, 1e-12);
+    ASSERT_EQ(m.warnings.size(), 1u);
+    EXPECT_EQ(m.warnings[0].code, "no_target");
+    EXPECT_NE(m.warnings[0].message_en.find("with n = 30 only a true difference of 22.6 percentage points"),
+              std::string::npos)
+        << m.warnings[0].message_en;
+    EXPECT_NE(m.warnings[0].message_sv.find("22.6 procentenheter"), std::string::npos) << m.warnings[0].message_sv;
+    // Nothing with a target was missed: vacuously all met.
+    EXPECT_TRUE(r.all_targets_met());
+}
+
+TEST(Evaluate, AllTargetsMetLooksOnlyAtMeasuresWithATarget) {
+    const std::vector<effect_measure> measures{{"work", "procent", std::nullopt, 60.0, effect_direction::increase},
+                                               {"other", "procent", std::nullopt, std::nullopt, std::nullopt}};
+    auto met = socinv::evaluate(at({{"work", proportion_observation{267, 382}, {}, {}, {}},
+                                    {"other", proportion_observation{1, 30}, {}, {}, {}}}),
+                                measures);
+    EXPECT_TRUE(met.all_targets_met());
+    auto missed = socinv::evaluate(at({{"work", proportion_observation{200, 382}, {}, {}, {}},
+                                       {"other", proportion_observation{1, 30}, {}, {}, {}}}),
+                                   measures);
+    EXPECT_EQ(missed.measures[0].verdict, target_verdict::not_met);
+    EXPECT_FALSE(missed.all_targets_met());
+    EXPECT_EQ(socinv::swedish_name(target_verdict::met), "uppnått");
+    EXPECT_EQ(socinv::swedish_name(target_verdict::not_met), "ej uppnått");
+    EXPECT_EQ(socinv::swedish_name(target_verdict::inconclusive), "osäkert");
 }
 
 TEST(Evaluate, DecreasingMeanWithAComparisonAndBeforeAfter) {
@@ -112,8 +154,11 @@ TEST(Evaluate, MeasuresWithoutATargetOrWithAnUnfitUnitGetNoVerdict) {
                                     measures);
     EXPECT_FALSE(r.measures[0].verdict);
     EXPECT_FALSE(r.measures[1].verdict);
-    ASSERT_FALSE(r.measures[1].warnings.empty());
-    EXPECT_NE(r.measures[1].warnings[0].find("personer"), std::string::npos);
+    ASSERT_EQ(r.measures[1].warnings.size(), 1u);
+    EXPECT_EQ(r.measures[1].warnings[0].code, "unit_not_a_share");
+    EXPECT_NE(r.measures[1].warnings[0].message_en.find("personer"), std::string::npos);
+    ASSERT_EQ(r.measures[0].warnings.size(), 1u);
+    EXPECT_EQ(r.measures[0].warnings[0].code, "no_target");
 }
 
 TEST(Evaluate, BadDataThrowsWithThePointer) {

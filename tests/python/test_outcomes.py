@@ -477,3 +477,26 @@ def test_minimum_detectable_difference_bad_arguments():
 def test_module_exports():
     for name in outcomes.__all__:
         assert name in socinv.__all__
+
+
+def test_diff_in_diff_and_beta_update_broadcast_arrays():
+    import numpy as np
+
+    after = np.array([40, 45, 50])
+    did = socinv.diff_in_diff((30, 120), (after, 120), (28, 118), (25, 118))
+    for i, a in enumerate(after):
+        one = socinv.diff_in_diff((30, 120), (int(a), 120), (28, 118), (25, 118))
+        assert did.estimate[i] == one.estimate and did.se[i] == one.se
+        assert (did.ci[0][i], did.ci[1][i]) == one.ci
+    # Means too, and broadcasting against a column.
+    grid = socinv.diff_in_diff((7.0, 1.0, 30), (np.array([[5.0], [6.0]]), 1.0, 30), (7.0, 1.0, 40), (np.array([7.0, 6.5]), 1.0, 40))
+    assert grid.estimate.shape == (2, 2)
+    assert grid.estimate[1, 0] == pytest.approx((6.0 - 7.0) - (7.0 - 7.0))
+    posteriors = socinv.beta_update((2, 3), np.array([1, 4]), 10)
+    assert posteriors.shape == (2,)
+    assert (posteriors[1].a, posteriors[1].b) == (6.0, 9.0)
+    from scipy.stats import beta
+
+    assert posteriors[0].probability_at_least(0.3) == pytest.approx(beta(3, 12).sf(0.3), rel=1e-9)
+    with pytest.raises(ValueError, match="not a whole number"):
+        socinv.beta_update((2, 3), np.array([1.5]), 10)

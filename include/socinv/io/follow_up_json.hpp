@@ -143,6 +143,11 @@ inline io::json to_json(const follow_up_evaluation& r) {
     using io::json;
     json measures = json::array();
     for (const auto& m : r.measures) {
+        json warnings = json::array(), codes = json::array();
+        for (const auto& w : m.warnings) {
+            warnings.push_back(w.message_en);
+            codes.push_back(w.code);
+        }
         json mj = {{"measure", m.measure},
                    {"unit", m.unit},
                    {"kind", m.proportion ? "proportion" : "mean"},
@@ -154,7 +159,8 @@ inline io::json to_json(const follow_up_evaluation& r) {
                    {"direction", m.direction ? json(std::string(to_string(*m.direction))) : json(nullptr)},
                    {"verdict", m.verdict ? json(std::string(to_string(*m.verdict))) : json(nullptr)},
                    {"minimum_detectable_difference", m.minimum_detectable_difference},
-                   {"warnings", m.warnings}};
+                   {"warnings", std::move(warnings)},
+                   {"warning_codes", std::move(codes)}};
         if (m.comparison_observed)
             mj["comparison"] = {{"observed", *m.comparison_observed},
                                 {"difference", detail::optional_json(m.difference)},
@@ -177,6 +183,8 @@ inline io::json to_json(const follow_up_evaluation& r) {
     return j;
 }
 
+// Amounts as decimal strings in SEK, exact. "due" is what the schedule under the actuals asks
+// for the years booked so far, and "true_up" the schedule's true-up lines (due − returned).
 inline io::json to_json(const reconciliation& r) {
     using io::json;
     auto amount = [](const std::optional<money>& m) { return m ? json(format_decimal(*m)) : json(nullptr); };
@@ -184,10 +192,27 @@ inline io::json to_json(const reconciliation& r) {
     for (const auto& s : r.savings)
         rows.push_back({{"payer", s.payer}, {"year", s.year}, {"forecast", amount(s.forecast)},
                         {"actual", amount(s.actual)}, {"difference", amount(s.difference())}});
-    return {{"savings", std::move(rows)},
-            {"returned_so_far", format_decimal(r.returned_so_far)},
-            {"due", format_decimal(r.due)},
-            {"true_up", format_decimal(r.true_up())}};
+    json transfers = json::array();
+    for (const auto& t : r.transfers)
+        transfers.push_back({{"payer", t.payer},
+                             {"returned_so_far", format_decimal(t.returned_so_far)},
+                             {"due_forecast", format_decimal(t.due_forecast)},
+                             {"due", format_decimal(t.due_actual)},
+                             {"true_up", format_decimal(t.true_up)}});
+    json true_ups = json::array();
+    for (const auto& l : r.true_ups)
+        true_ups.push_back(
+            {{"payer", l.payer}, {"year", l.year}, {"saving_year", l.saving_year}, {"amount", format_decimal(l.amount)}});
+    return {{"as_of", to_iso(r.as_of)},
+            {"savings", std::move(rows)},
+            {"transfers", std::move(transfers)},
+            {"true_ups", std::move(true_ups)},
+            {"returned_so_far", format_decimal(r.returned_so_far())},
+            {"due_forecast", format_decimal(r.due_forecast())},
+            {"due", format_decimal(r.due())},
+            {"true_up", format_decimal(r.true_up())},
+            {"schedule_total_forecast", format_decimal(r.forecast_total)},
+            {"schedule_total", format_decimal(r.actual_total)}};
 }
 
 }  // namespace socinv

@@ -33,6 +33,15 @@ inline constexpr detail::enum_names<target_verdict, 3> target_verdict_names{{
 
 inline std::string_view to_string(target_verdict v) { return detail::name_of(v, target_verdict_names); }
 
+inline std::string_view swedish_name(target_verdict v) {
+    switch (v) {
+        case target_verdict::met: return "uppnått";
+        case target_verdict::not_met: return "ej uppnått";
+        case target_verdict::inconclusive: return "osäkert";
+    }
+    return "";
+}
+
 // For a measure that should increase: met when the whole interval is at or above the target,
 // not met when it is wholly below, inconclusive when it straddles the target. Mirrored for decrease.
 inline target_verdict verdict_against(const confidence_interval& ci, double target, effect_direction direction) {
@@ -57,6 +66,16 @@ inline std::optional<double> share_scale(std::string_view unit) {
     return std::nullopt;
 }
 
+// A caution about one measure's result, in English and in Swedish. Codes are stable:
+// "unit_not_a_share", "target_without_direction", "small_sample" (the target is closer than the
+// minimum detectable difference), "no_target" (what the data could detect, with nothing to judge).
+struct measure_warning {
+    std::string code;
+    std::string message_en;
+    std::string message_sv;
+    friend bool operator==(const measure_warning&, const measure_warning&) = default;
+};
+
 struct measure_evaluation {
     std::string measure;
     std::string unit;
@@ -73,8 +92,8 @@ struct measure_evaluation {
     std::optional<double> difference;  // observed − comparison
     std::optional<confidence_interval> difference_ci;  // Newcombe for proportions, Welch for means
     std::optional<did_result> diff_in_diff;
-    double minimum_detectable_difference = 0;  // at 80 % power, two-sided alpha
-    std::vector<std::string> warnings;
+    double minimum_detectable_difference = 0;  // at 80 % power, two-sided alpha; on the observation's scale
+    std::vector<measure_warning> warnings;
 };
 
 struct reach_evaluation {
@@ -90,21 +109,25 @@ struct follow_up_evaluation {
     std::optional<reach_evaluation> reach;
     std::vector<measure_evaluation> measures;
 
-    // Every measure with a target is met (and there is at least one).
+    // Every measure with a target is met; vacuously true when no measure has a target (the exit
+    // code of `socinv follow-up` is 0 then: there is nothing that was missed).
     bool all_targets_met() const {
-        bool any = false;
-        for (const auto& m : measures) {
-            if (!m.target) continue;
-            any = true;
-            if (m.verdict != target_verdict::met) return false;
-        }
-        return any;
+        for (const auto& m : measures)
+            if (m.target && m.verdict != target_verdict::met) return false;
+        return true;
     }
 };
 
 namespace detail {
 
 inline std::string percent_text(double alpha) { return number_text(std::round((1 - alpha) * 1000) / 10) + " %"; }
+
+// One decimal, as the reports show figures; three significant digits below 1.
+inline std::string rounded_text(double x) {
+    if (std::fabs(x) >= 1 || x == 0) return number_text(std::round(x * 10) / 10);
+    const double scale = std::pow(10.0, 2 - std::floor(std::log10(std::fabs(x))));  // an exact power of ten
+    return number_text(std::round(x * scale) / scale);
+}
 
 inline measure_evaluation evaluate_measure(const measure_outcome& m, const effect_measure& e, double alpha) {
     measure_evaluation r;
@@ -117,9 +140,13 @@ inline measure_evaluation evaluate_measure(const measure_outcome& m, const effec
 
     std::optional<double> scale = r.proportion ? share_scale(e.unit) : std::optional<double>(1.0);
     if (!scale && (e.target || e.baseline))
-        r.warnings.push_back("the unit \"" + e.unit +
-                             "\" is not a share or a percentage, so the target cannot be compared with the observed "
-                             "proportion; use \"procent\" or \"andel\"");
+        r.warnings.push_back({"unit_not_a_share",
+                              "the unit \"" + e.unit +
+                                  "\" is not a share or a percentage, so the target cannot be compared with the observed "
+                                  "proportion; use \"procent\" or \"andel\"",
+                              "enheten \"" + e.unit +
+                                  "\" är varken en andel eller procent, så målet kan inte jämföras med den observerade "
+                                  "andelen; använd \"procent\" eller \"andel\""});
     if (scale) {
         r.unit_scale = *scale;
         if (e.baseline) r.baseline = *e.baseline / *scale;
@@ -129,8 +156,11 @@ inline measure_evaluation evaluate_measure(const measure_outcome& m, const effec
     if (!r.direction && r.baseline && r.target && *r.baseline != *r.target)
         r.direction = *r.target > *r.baseline ? effect_direction::increase : effect_direction::decrease;
     if (r.target && !r.direction)
-        r.warnings.push_back("the measure has a target but no direction (and no baseline to read one from), "
-                             "so it is not judged against the target");
+        r.warnings.push_back({"target_without_direction",
+                              "the measure has a target but no direction (and no baseline to read one from), "
+                              "so it is not judged against the target",
+                              "måttet har ett mål men ingen riktning (och inget utgångsvärde att läsa den ur), "
+                              "så det bedöms inte mot målet"});
     if (r.target && r.direction) r.verdict = verdict_against(r.ci, *r.target, *r.direction);
 
     if (m.comparison) {
@@ -160,17 +190,39 @@ inline measure_evaluation evaluate_measure(const measure_outcome& m, const effec
                                                      n, alpha);
     else
         r.minimum_detectable_difference = minimum_detectable_difference_mean(std::get<mean_observation>(m.observed).sd, n, alpha);
+    // Differences are shown in the measure's unit when it is a share or percentage, else in
+    // percentage points (a proportion) or in the unit (a mean).
+    const bool in_unit = !r.proportion || (scale && *scale == 100.0);
+    const double shown_scale = in_unit ? r.unit_scale : 100.0;
+    const std::string unit_en = in_unit ? e.unit : "percentage points", unit_sv = in_unit ? e.unit : "procentenheter";
+    const std::string mdd = rounded_text(r.minimum_detectable_difference * shown_scale);
+    const std::string n_text = "n = " + std::to_string(r.n);
     if (r.target) {
         const bool from_baseline = r.baseline.has_value();
         const double reference = from_baseline ? *r.baseline : r.observed;
         const double gap = std::fabs(*r.target - reference);
-        if (gap < r.minimum_detectable_difference)
-            r.warnings.push_back("with n = " + std::to_string(r.n) + " the follow-up can only detect a difference of " +
-                                 number_text(r.minimum_detectable_difference * r.unit_scale) + " " + e.unit +
-                                 " or more from the target with 80 % power at the " + percent_text(alpha) +
-                                 " level; the target is " + number_text(gap * r.unit_scale) + " " + e.unit + " from the " +
-                                 (from_baseline ? "baseline" : "observed value") +
-                                 ", so an inconclusive verdict says little (a small group)");
+        if (gap < r.minimum_detectable_difference) {
+            const std::string g = rounded_text(gap * shown_scale);
+            r.warnings.push_back(
+                {"small_sample",
+                 "with " + n_text + " the follow-up can only detect a difference of " + mdd + " " + unit_en +
+                     " or more from the target with 80 % power at the " + percent_text(alpha) + " level; the target is " +
+                     g + " " + unit_en + " from the " + (from_baseline ? "baseline" : "observed value") +
+                     ", so an inconclusive verdict says little (a small group)",
+                 "med " + n_text + " kan uppföljningen bara upptäcka en skillnad på " + mdd + " " + unit_sv +
+                     " eller mer från målet med 80 % styrka på " + percent_text(alpha) + "-nivån; målet ligger " + g + " " +
+                     unit_sv + " från " + (from_baseline ? "utgångsvärdet" : "det observerade värdet") +
+                     ", så ett osäkert utfall säger lite (en liten grupp)"});
+        }
+    } else if (!e.target && r.minimum_detectable_difference > 0) {
+        // Without a target nothing is judged, but what the data could show is worth saying.
+        r.warnings.push_back(
+            {"no_target",
+             "the measure has no target; with " + n_text + " only a true difference of " + mdd + " " + unit_en +
+                 " or more from the observed value would be detected with 80 % power at the " + percent_text(alpha) +
+                 " level",
+             "måttet har inget mål; med " + n_text + " upptäcks bara en verklig skillnad på " + mdd + " " + unit_sv +
+                 " eller mer från det observerade värdet med 80 % styrka på " + percent_text(alpha) + "-nivån"});
     }
     return r;
 }
