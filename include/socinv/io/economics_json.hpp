@@ -125,8 +125,8 @@ inline discount_schedule read_discount(io::element j, const std::string& at) {
         }
         try {
             schedule = discount_schedule::steps(out);
-        } catch (const std::invalid_argument& e) {
-            throw input_error(at + "/steps", "", e.what());
+        } catch (const input_error& e) {  // names the step ("/1/from_year"): keep its pointer and value
+            throw e.under(at + "/steps");
         }
     } else {
         throw input_error(at, "an object", "a discount needs \"rate\", \"schedule\" or \"steps\"");
