@@ -104,18 +104,20 @@ TEST(Checklist, MeasurableFromTheFollowUpWhenThereIsOne) {
     // The same measure without follow-up data: the follow-up cannot show it yet.
     json j = to_json(example("kalmar-esf.json"));
     j["follow_up"]["measures"] = json::array();
-    const auto& missing = item(assess(application_from_json(j), default_rule_set()), criterion::measurable);
+    const auto without_data = assess(application_from_json(j), default_rule_set());
+    const auto& missing = item(without_data, criterion::measurable);
     EXPECT_EQ(missing.verdict, verdict::needs_information);
     EXPECT_TRUE(has_evidence(missing, "has a target but no follow-up data (as of 2020-06-30)"));
     EXPECT_FALSE(has_evidence(missing, "followed up"));
 
     // SöT follows up, but none of its effect measures has a target to judge against; without the
     // follow-up the same measures (no baseline, no target) are judged as stated, which is not met.
-    const auto& sot = item(assess(example("sot.json"), default_rule_set()), criterion::measurable);
+    const auto sot_assessment = assess(example("sot.json"), default_rule_set());
+    const auto& sot = item(sot_assessment, criterion::measurable);
     EXPECT_EQ(sot.verdict, verdict::needs_information);
     EXPECT_TRUE(has_evidence(sot, "no effect measure has a target"));
-    const auto& before = item(assess(sot_with([](json& k) { k.erase("follow_up"); }), default_rule_set()),
-                              criterion::measurable);
+    const auto before_follow_up = assess(sot_with([](json& k) { k.erase("follow_up"); }), default_rule_set());
+    const auto& before = item(before_follow_up, criterion::measurable);
     EXPECT_NE(before.verdict, verdict::met);
     EXPECT_FALSE(has_evidence(before, "no effect measure has a target"));
 }
