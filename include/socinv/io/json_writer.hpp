@@ -54,16 +54,49 @@ public:
         out_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, n).ptr);
         return *this;
     }
-    // A double in its shortest round-trip form, with ".0" on whole numbers (as nlohmann writes
-    // them); JSON has no infinity or NaN, so those are null.
+    // A double in its shortest round-trip digits, laid out as nlohmann writes them: plain
+    // notation while the decimal point falls within 10^-4 .. 10^15 (whole numbers with ".0"),
+    // else d.ddde±XX. std::to_chars alone picks whichever is shorter, which differs from
+    // nlohmann for numbers such as 1234567890123456 (plain there, 1.234567890123456e+15 here).
+    // JSON has no infinity or NaN, so those are null.
     json_writer& value(double x) {
         if (!std::isfinite(x)) return null();
         separate();
         char buffer[32];
-        const auto end = std::to_chars(buffer, buffer + sizeof buffer, x).ptr;
+        const auto end = std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::scientific).ptr;
+        // buffer: [-]d[.ddd]e±XX
         const std::string_view text(buffer, static_cast<std::size_t>(end - buffer));
-        out_ += text;
-        if (text.find_first_of(".e") == std::string_view::npos) out_ += ".0";
+        const std::size_t e = text.find('e');
+        std::string_view mantissa = text.substr(0, e);
+        if (mantissa.front() == '-') {
+            out_ += '-';
+            mantissa.remove_prefix(1);
+        }
+        char digits[20];
+        int k = 0;
+        for (const char c : mantissa)
+            if (c != '.') digits[k++] = c;
+        int exponent = 0;
+        const std::string_view exponent_text = text.substr(e + 1);
+        std::from_chars(exponent_text.data() + (exponent_text.front() == '+'), exponent_text.data() + exponent_text.size(),
+                        exponent);
+        const int n = exponent + 1;  // the decimal point's position after the first digit
+        const std::string_view d(digits, static_cast<std::size_t>(k));
+        if (k <= n && n <= 15) {
+            out_.append(d).append(static_cast<std::size_t>(n - k), '0').append(".0");
+        } else if (0 < n && n <= 15) {
+            out_.append(d.substr(0, static_cast<std::size_t>(n))).append(1, '.').append(d.substr(static_cast<std::size_t>(n)));
+        } else if (-4 < n && n <= 0) {
+            out_.append("0.").append(static_cast<std::size_t>(-n), '0').append(d);
+        } else {
+            out_.append(d.substr(0, 1));
+            if (k > 1) out_.append(1, '.').append(d.substr(1));
+            const int shown = n - 1;
+            out_.append(shown < 0 ? "e-" : "e+");
+            const int magnitude = shown < 0 ? -shown : shown;
+            if (magnitude < 10) out_ += '0';
+            out_ += std::to_string(magnitude);
+        }
         return *this;
     }
 
