@@ -29,6 +29,12 @@ build: setup
 install-python: setup
 	$(PIP) install --quiet --no-build-isolation .
 
+# The compiled module's type stubs, python/socinv/_core.pyi, generated from the installed build
+# with pybind11-stubgen; tests/python/test_api.py fails when the committed file has drifted.
+.PHONY: stubs
+stubs: install-python
+	$(PYTHON) scripts/generate_stubs.py
+
 test-cpp: build
 	$(CTEST) --test-dir build/cpp --output-on-failure -j2
 

@@ -70,6 +70,7 @@ from socinv.economics import (
     cost_model,
     default_exclusion_costs,
     distribution,
+    percentile,
     plot_tornado,
 )
 from socinv.errors import ChainError, InputError
@@ -173,6 +174,7 @@ __all__ = [
     "mirr",
     "npv",
     "parse_sek",
+    "percentile",
     "plot_tornado",
     "proportion_confint",
     "summary_frame",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from typing import Any, Optional, Union
 
 from socinv import _core, _html
 from socinv._json import dumps, looks_like_json, read_path
+from socinv._wrap import forward
 from socinv.money import format_sek, from_ore
 
 __all__ = ["Application", "ApplicationSource", "Decision", "Party", "load_application"]
@@ -50,26 +50,11 @@ class Application:
             raise TypeError("use socinv.load_application() to make an Application")
         self._core = core
 
-    @property
-    def id(self) -> str:
-        return self._core.id
-
-    @property
-    def title(self) -> str:
-        return self._core.title
-
-    @property
-    def municipality(self) -> str:
-        return self._core.municipality
-
-    @property
-    def target_group(self) -> str:
-        return self._core.target_group
-
-    @property
-    def period(self) -> _core.Period:
-        """The period; ``.start`` and ``.end`` (inclusive) are ``datetime.date``."""
-        return self._core.period
+    id = forward[str]()
+    title = forward[str]()
+    municipality = forward[str]()
+    target_group = forward[str]()
+    period = forward[_core.Period](doc="The period; ``.start`` and ``.end`` (inclusive) are ``datetime.date``.")
 
     @property
     def requested(self) -> Decimal:
@@ -90,21 +75,13 @@ class Application:
         d = self._core.decision
         return None if d is None else Decision(d[0], d[1], from_ore(d[2]))
 
-    @property
-    def extension_of(self) -> Optional[str]:
-        return self._core.extension_of
-
-    @property
-    def places_per_year(self) -> Optional[int]:
-        return self._core.places_per_year
-
-    @property
-    def participants(self) -> Optional[int]:
-        return self._core.participants
+    extension_of = forward[Optional[str]]()
+    places_per_year = forward[Optional[int]]()
+    participants = forward[Optional[int]]()
 
     def to_dict(self) -> dict[str, Any]:
         """The application in the interchange format (a new dict each call)."""
-        return json.loads(self._core.to_json())
+        return self._core.to_dict()
 
     def to_json(self, indent: Optional[int] = None) -> str:
         return self._core.to_json(-1 if indent is None else indent)

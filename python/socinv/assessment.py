@@ -3,7 +3,6 @@ the findings that explain both, for one application or a whole batch."""
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal, Optional, Union, overload
 
 from socinv import _core, _html
 from socinv._json import dumps, read_path
+from socinv._wrap import forward
 from socinv.application import Application, ApplicationSource, load_application
 from socinv.errors import InputError
 from socinv.money import Amount, format_sek, from_ore, to_ore
@@ -124,34 +124,17 @@ class Assessment:
     def _data(self, lang: str = "en") -> dict[str, Any]:
         # Parsed once per language and never handed out (to_dict gives a fresh copy).
         if lang not in self._cache:
-            self._cache[lang] = json.loads(self._core.to_json(lang))
+            self._cache[lang] = self._core.to_dict(lang)
         return self._cache[lang]
 
     # --- the verdict ----------------------------------------------------------------------
 
-    @property
-    def id(self) -> str:
-        return self._core.id
-
-    @property
-    def title(self) -> str:
-        return self._core.title
-
-    @property
-    def eligible(self) -> bool:
-        return self._core.eligible
-
-    @property
-    def passes(self) -> bool:
-        return self._core.passes
-
-    @property
-    def rules_name(self) -> str:
-        return self._core.rules_name
-
-    @property
-    def rules_version(self) -> str:
-        return self._core.rules_version
+    id = forward[str]()
+    title = forward[str]()
+    eligible = forward[bool]()
+    passes = forward[bool]()
+    rules_name = forward[str]()
+    rules_version = forward[str]()
 
     @property
     def requested(self) -> Decimal:
@@ -236,7 +219,7 @@ class Assessment:
 
     def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
         """The assessment as ``socinv assess --format json`` writes it (a new dict each call)."""
-        return json.loads(self._core.to_json(lang))
+        return self._core.to_dict(lang)
 
     def to_json(self, lang: Lang = "en", indent: Optional[int] = None) -> str:
         return self._core.to_json(lang, -1 if indent is None else indent)

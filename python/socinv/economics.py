@@ -28,6 +28,9 @@ import numpy as np
 from socinv import _core, _html
 from socinv._core import Distribution
 from socinv._json import dumps
+from socinv._wrap import MSEK, forward, with_section
+from socinv._wrap import msek as _msek
+from socinv._wrap import whole as _whole
 from socinv.application import Application, ApplicationSource, load_application
 
 if TYPE_CHECKING:
@@ -42,16 +45,13 @@ __all__ = [
     "cost_model",
     "default_exclusion_costs",
     "distribution",
+    "percentile",
     "plot_tornado",
 ]
 
-_MSEK = 1e6
-# The CLI's limit: a run of 100 million draws keeps 2.4 GB of results.
-_MAX_DRAWS = 100_000_000
-
-
-def _msek(x: float) -> str:
-    return "–" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x / _MSEK:,.2f} MSEK"
+_MSEK = MSEK
+# The library's limit (as `socinv simulate --draws`): 10^8 draws keep 2.4 GB of results.
+_MAX_DRAWS = _core.max_simulation_draws
 
 
 def _number(x: Optional[float], digits: int = 2) -> str:
@@ -76,6 +76,24 @@ def distribution(spec: Union[float, Mapping[str, Any]]) -> Distribution:
     if isinstance(spec, bool) or not isinstance(spec, (int, float, Mapping)):
         raise TypeError(f"a distribution is a number or a dict, not {type(spec).__name__}")
     return _core.parse_distribution(json.dumps(spec) if not isinstance(spec, Mapping) else dumps(spec))
+
+
+def percentile(values: Any, p: Any) -> Any:
+    """The p-th percentile of ``values`` (flattened), p in 0..100 (a number or an array): linear
+    interpolation between order statistics, as :func:`numpy.percentile`'s default method and
+    to its last digit. This is socinv's one definition of a percentile: Monte Carlo summaries,
+    ``socinv simulate`` and the fund simulation's balance bands use it too
+    (``include/socinv/economics/percentile.hpp``). A float for a number p, else an array
+    shaped as p; NaN among the values gives NaN.
+    """
+    q = np.asarray(p, dtype=float)
+    if np.any(~((q >= 0) & (q <= 100))):
+        raise ValueError(f"percentiles lie in 0..100, not {p!r}")
+    data = np.ascontiguousarray(values, dtype=float).reshape(-1)
+    if data.size == 0:
+        raise ValueError("a percentile needs at least one value")
+    out = _core.percentile(data, q)
+    return float(out) if out.ndim == 0 else out
 
 
 # --- exclusion costs --------------------------------------------------------------------------
@@ -154,57 +172,25 @@ class EconomicResult:
             raise TypeError("use CostModel.evaluate() to make an EconomicResult")
         self._core = core
 
-    @property
-    def view(self) -> str:
-        return self._core.view
+    view = forward[str]()
+    npv = forward[float]()
+    pv_costs = forward[float]()
+    pv_savings = forward[float]()
+    benefit_cost_ratio = forward[float](doc="pv_savings / pv_costs (NaN without costs).")
 
-    @property
-    def npv(self) -> float:
-        return self._core.npv
+    sroi_ratio = forward[float](
+        doc="Society's present value of impacts per krona invested, whatever the view (NaN without costs)."
+    )
 
-    @property
-    def pv_costs(self) -> float:
-        return self._core.pv_costs
+    payback_year = forward[Optional[int]]()
+    break_even_successes = forward[float]()
+    break_even_success_rate = forward[float]()
+    value_per_success = forward[float](doc="The present value, in the view, of one participant who leaves exclusion.")
+    participants = forward[float]()
 
-    @property
-    def pv_savings(self) -> float:
-        return self._core.pv_savings
-
-    @property
-    def benefit_cost_ratio(self) -> float:
-        """pv_savings / pv_costs (NaN without costs)."""
-        return self._core.benefit_cost_ratio
-
-    @property
-    def sroi_ratio(self) -> float:
-        """Society's present value of impacts per krona invested, whatever the view (NaN without costs)."""
-        return self._core.sroi_ratio
-
-    @property
-    def payback_year(self) -> Optional[int]:
-        return self._core.payback_year
-
-    @property
-    def break_even_successes(self) -> float:
-        return self._core.break_even_successes
-
-    @property
-    def break_even_success_rate(self) -> float:
-        return self._core.break_even_success_rate
-
-    @property
-    def value_per_success(self) -> float:
-        """The present value, in the view, of one participant who leaves exclusion."""
-        return self._core.value_per_success
-
-    @property
-    def participants(self) -> float:
-        return self._core.participants
-
-    @property
-    def expected_successes(self) -> float:
-        """Participants × success rate, after deadweight, attribution and displacement."""
-        return self._core.expected_successes
+    expected_successes = forward[float](
+        doc="Participants × success rate, after deadweight, attribution and displacement."
+    )
 
     def by_year(self) -> pandas.DataFrame:
         """Undiscounted flows by budget year, indexed by year.
@@ -295,7 +281,7 @@ class EconomicResult:
     def to_dict(self) -> dict[str, Any]:
         """The result as ``socinv simulate --format json`` writes its ``point_estimate``
         (an unreachable break-even is ``None``)."""
-        return json.loads(self._core.to_json())
+        return self._core.to_dict()
 
     def to_json(self, indent: Optional[int] = None) -> str:
         return self._core.to_json(-1 if indent is None else indent)
@@ -366,43 +352,19 @@ class Simulation:
             raise TypeError("use CostModel.simulate() to make a Simulation")
         self._core = core
 
-    @property
-    def draws(self) -> int:
-        return self._core.draws
-
-    @property
-    def seed(self) -> int:
-        return self._core.seed
-
-    @property
-    def npv(self) -> np.ndarray:
-        return self._core.npv
-
-    @property
-    def pv_costs(self) -> np.ndarray:
-        return self._core.pv_costs
-
-    @property
-    def pv_savings(self) -> np.ndarray:
-        return self._core.pv_savings
-
-    @property
-    def mean_npv(self) -> float:
-        return self._core.mean_npv
-
-    @property
-    def probability_break_even(self) -> float:
-        """The share of draws with NPV ≥ 0."""
-        return self._core.probability_break_even
+    draws = forward[int]()
+    seed = forward[int]()
+    npv = forward[np.ndarray]()
+    pv_costs = forward[np.ndarray]()
+    pv_savings = forward[np.ndarray]()
+    mean_npv = forward[float]()
+    probability_break_even = forward[float](doc="The share of draws with NPV ≥ 0.")
 
     def percentile(self, p: Any) -> Any:
-        """The p-th percentile of the NPV, p in 0..100 as in :func:`numpy.percentile`
-        (linear interpolation between order statistics); p may be an array."""
-        q = np.asarray(p, dtype=float)
-        if np.any(~((q >= 0) & (q <= 100))):
-            raise ValueError(f"percentiles lie in 0..100, not {p!r}")
-        out = np.percentile(self.npv, q)
-        return float(out) if out.ndim == 0 else out
+        """The p-th percentile of the NPV, p in 0..100 as in :func:`numpy.percentile`: linear
+        interpolation between order statistics, the one definition socinv uses everywhere
+        (:func:`socinv.percentile`); p may be an array."""
+        return percentile(self.npv, p)
 
     def summary(self) -> pandas.DataFrame:
         """Mean, standard deviation, P5, P10, P50, P90 and P95 of npv, pv_costs and pv_savings."""
@@ -413,7 +375,7 @@ class Simulation:
         data = {}
         for name in ("npv", "pv_costs", "pv_savings"):
             values = getattr(self, name)
-            data[name] = [values.mean(), values.std(ddof=1) if len(values) > 1 else 0.0, *np.percentile(values, points)]
+            data[name] = [values.mean(), values.std(ddof=1) if len(values) > 1 else 0.0, *percentile(values, points)]
         frame = pd.DataFrame(data, index=pd.Index(index, name="statistic"))
         frame.attrs.update(draws=self.draws, seed=self.seed, probability_break_even=self.probability_break_even)
         return frame
@@ -437,7 +399,7 @@ class Simulation:
 
     def to_dict(self, with_draws: bool = False) -> dict[str, Any]:
         """The summary as ``socinv simulate --format json`` writes its ``simulation``."""
-        return json.loads(self._core.to_json(with_draws))
+        return self._core.to_dict(with_draws)
 
     def __repr__(self) -> str:
         return (
@@ -483,46 +445,24 @@ class CostModel:
     def application(self) -> Optional[Application]:
         return self._application
 
-    @property
-    def view(self) -> str:
-        """``society``, ``public_sector`` or ``municipality``: whose savings count."""
-        return self._core.view
-
-    @property
-    def base_year(self) -> int:
-        return self._core.base_year
-
-    @property
-    def horizon_years(self) -> int:
-        return self._core.horizon_years
-
-    @property
-    def start_lag_years(self) -> int:
-        return self._core.start_lag_years
-
-    @property
-    def discount_factors(self) -> np.ndarray:
-        """The factor for each year from base_year (``horizon_years`` of them)."""
-        return self._core.discount_factors
-
-    @property
-    def cohorts(self) -> list[tuple[int, float]]:
-        """(start year, participants) pairs."""
-        return self._core.cohorts
+    view = forward[str](doc="``society``, ``public_sector`` or ``municipality``: whose savings count.")
+    base_year = forward[int]()
+    horizon_years = forward[int]()
+    start_lag_years = forward[int]()
+    discount_factors = forward[np.ndarray](doc="The factor for each year from base_year (``horizon_years`` of them).")
+    cohorts = forward[list[tuple[int, float]]](doc="(start year, participants) pairs.")
 
     @property
     def participants(self) -> float:
         return float(sum(n for _, n in self._core.cohorts))
 
-    @property
-    def intervention_costs(self) -> list[tuple[int, float]]:
-        """(budget year, SEK) pairs, as budgeted (before any cost_factor)."""
-        return self._core.intervention_costs
+    intervention_costs = forward[list[tuple[int, float]]](
+        doc="(budget year, SEK) pairs, as budgeted (before any cost_factor)."
+    )
 
-    @property
-    def cost_payers(self) -> list[tuple[str, float]]:
-        """(name, share of the costs) pairs: the fund and any co-financiers."""
-        return self._core.cost_payers
+    cost_payers = forward[list[tuple[str, float]]](
+        doc="(name, share of the costs) pairs: the fund and any co-financiers."
+    )
 
     @property
     def distributions(self) -> dict[str, Distribution]:
@@ -635,12 +575,6 @@ class CostModel:
         return '<div class="socinv-cost-model">' + title + summary + h.heading("Inputs") + inputs + "</div>"
 
 
-def _whole(name: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be a whole number, not {type(value).__name__}")
-    return int(value)
-
-
 def cost_model(application: ApplicationSource, **economics: Any) -> CostModel:
     """The cost model of an application's ``economics`` section (docs/economics.md).
 
@@ -656,10 +590,7 @@ def cost_model(application: ApplicationSource, **economics: Any) -> CostModel:
     """
     app = load_application(application)
     if economics:
-        document = app.to_dict()
-        section = document.get("economics")
-        document["economics"] = {**(section if isinstance(section, Mapping) else {}), **economics}
-        app = load_application(document)
+        app = load_application(with_section(app.to_dict(), "economics", economics))
     return CostModel(_core.cost_model_from(app._core), app)
 
 

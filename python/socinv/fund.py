@@ -19,7 +19,6 @@ after 2021). Its amounts are expected values in SEK as ``float`` (docs/return-tr
 from __future__ import annotations
 
 import datetime
-import json
 import math
 import os
 from collections.abc import Iterable, Mapping
@@ -30,6 +29,9 @@ import numpy as np
 
 from socinv import _core, _html
 from socinv._json import read_path
+from socinv._wrap import MSEK, forward
+from socinv._wrap import msek as _msek
+from socinv._wrap import whole as _whole
 from socinv.application import Application
 from socinv.ledger import FundLedger, _latest
 from socinv.money import format_sek, from_ore
@@ -41,13 +43,9 @@ if TYPE_CHECKING:
 
 __all__ = ["STANDARD_RULES", "Fund", "FundSimulation", "ReturnRule", "load_fund"]
 
-_MSEK = 1e6
-_MAX_DRAWS = 10_000_000  # as `socinv fund --draws`
+_MSEK = MSEK
+_MAX_DRAWS = _core.max_fund_simulation_draws  # the library's limit, as `socinv fund --draws`
 _PERCENTILES = (5, 25, 50, 75, 95)
-
-
-def _msek(x: Optional[float]) -> str:
-    return "–" if x is None or math.isnan(x) else f"{x / _MSEK:,.2f} MSEK"
 
 
 @dataclass(frozen=True)
@@ -94,12 +92,6 @@ def _rule(spec: RuleSpec) -> ReturnRule:
     raise TypeError(f"a return rule is a ReturnRule, a standard rule's name or a dict, not {type(spec).__name__}")
 
 
-def _whole(name: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be a whole number, not {type(value).__name__}")
-    return int(value)
-
-
 class FundSimulation:
     """A fund simulated year by year under several return rules, all on the same draws
     (make one with :meth:`Fund.simulate`).
@@ -118,18 +110,9 @@ class FundSimulation:
         self._core = core
         self._outcomes = {o.rule: o for o in core.outcomes}
 
-    @property
-    def draws(self) -> int:
-        return self._core.draws
-
-    @property
-    def seed(self) -> int:
-        return self._core.seed
-
-    @property
-    def min_grant(self) -> float:
-        """The balance below which the fund counts as exhausted, in SEK."""
-        return self._core.min_grant
+    draws = forward[int]()
+    seed = forward[int]()
+    min_grant = forward[float](doc="The balance below which the fund counts as exhausted, in SEK.")
 
     @property
     def investments(self) -> list[str]:
@@ -293,7 +276,7 @@ class FundSimulation:
 
     def to_dict(self) -> dict[str, Any]:
         """The result as the ``simulation`` of ``socinv fund --simulate --format json``."""
-        return json.loads(self._core.to_json())
+        return self._core.to_dict()
 
     def __repr__(self) -> str:
         return (
@@ -351,9 +334,7 @@ class Fund:
         self._ledger = FundLedger._wrap(core.ledger)
         self._applications = [Application(a) for a in core.applications]
 
-    @property
-    def path(self) -> str:
-        return self._core.path
+    path = forward[str]()
 
     @property
     def name(self) -> str:
@@ -380,27 +361,11 @@ class Fund:
         """Per application: ``"granted"`` or ``"planned"``."""
         return ["granted" if g else "planned" for g in self._core.granted]
 
-    @property
-    def start_year(self) -> int:
-        """The simulation's first year (the file's, else the portfolio's first year)."""
-        return self._core.start_year
-
-    @property
-    def horizon_years(self) -> int:
-        return self._core.horizon_years
-
-    @property
-    def draws(self) -> int:
-        return self._core.draws
-
-    @property
-    def seed(self) -> int:
-        return self._core.seed
-
-    @property
-    def min_grant(self) -> float:
-        """SEK; 0 means the smallest investment of the portfolio."""
-        return self._core.min_grant
+    start_year = forward[int](doc="The simulation's first year (the file's, else the portfolio's first year).")
+    horizon_years = forward[int]()
+    draws = forward[int]()
+    seed = forward[int]()
+    min_grant = forward[float](doc="SEK; 0 means the smallest investment of the portfolio.")
 
     def portfolio(self) -> pandas.DataFrame:
         """One row per investment, indexed by application id: title, status, invested

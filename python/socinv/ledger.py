@@ -17,7 +17,6 @@ Amounts are booked money, exact to the öre, as :class:`decimal.Decimal` in SEK
 from __future__ import annotations
 
 import datetime
-import json
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 
 from socinv import _core, _html
 from socinv._json import dumps, looks_like_json, read_path
+from socinv._wrap import forward
 from socinv.errors import InputError
 from socinv.money import Amount, format_sek, from_ore, to_ore
 
@@ -230,7 +230,7 @@ class FundLedger:
 
     def to_dict(self) -> dict[str, Any]:
         """The ledger file's contents (amounts as decimal strings, each entry with ``cash_after``)."""
-        return json.loads(self._core.to_json())
+        return self._core.to_dict()
 
     def to_json(self, indent: Optional[int] = None) -> str:
         return self._core.to_json(-1 if indent is None else indent)
@@ -265,9 +265,7 @@ class FundLedger:
 
     # --- reading the ledger -------------------------------------------------------------------
 
-    @property
-    def fund(self) -> str:
-        return self._core.fund
+    fund = forward[str]()
 
     @property
     def entries(self) -> list[LedgerEntry]:

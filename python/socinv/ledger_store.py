@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional, Union
 
 from socinv import _core
+from socinv._wrap import forward
 from socinv.ledger import Balances, FundLedger, _entry_arguments, _latest
 from socinv.money import Amount, format_sek
 
@@ -172,13 +173,8 @@ class LedgerStore:
 
     # --- reading -------------------------------------------------------------------------------
 
-    @property
-    def path(self) -> str:
-        return self._core.path
-
-    @property
-    def fund(self) -> str:
-        return self._core.fund
+    path = forward[str]()
+    fund = forward[str]()
 
     def __len__(self) -> int:
         return len(self._core)

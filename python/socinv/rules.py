@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
 from collections.abc import Mapping
 from typing import Any, Optional, Union
 
 from socinv import _core, _html
 from socinv._json import dumps, looks_like_json, read_path
+from socinv._wrap import forward
 
 __all__ = ["DEFAULT_RULES", "RuleSet", "RulesSource", "builtin_rule_sets", "load_rules"]
 
@@ -28,34 +28,16 @@ class RuleSet:
             raise TypeError("use socinv.load_rules() to make a RuleSet")
         self._core = core
 
-    @property
-    def name(self) -> str:
-        return self._core.name
-
-    @property
-    def version(self) -> str:
-        return self._core.version
-
-    @property
-    def title(self) -> str:
-        return self._core.title
-
-    @property
-    def source(self) -> str:
-        """Where the rules come from (a citation), not a file name."""
-        return self._core.source
-
-    @property
-    def min_months(self) -> Optional[int]:
-        return self.to_dict()["duration"].get("min_months")
-
-    @property
-    def max_months(self) -> Optional[int]:
-        return self.to_dict()["duration"].get("max_months")
+    name = forward[str]()
+    version = forward[str]()
+    title = forward[str]()
+    source = forward[str](doc="Where the rules come from (a citation), not a file name.")
+    min_months = forward[Optional[int]]()
+    max_months = forward[Optional[int]]()
 
     def to_dict(self) -> dict[str, Any]:
         """The rule set as a dict that :func:`load_rules` reads back equal (a new dict each call)."""
-        return json.loads(self._core.to_json())
+        return self._core.to_dict()
 
     def to_json(self, indent: Optional[int] = None) -> str:
         return self._core.to_json(-1 if indent is None else indent)

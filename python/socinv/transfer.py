@@ -16,7 +16,6 @@ Amounts are booked money, exact to the öre, as :class:`decimal.Decimal` in SEK.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ import numpy as np
 
 from socinv import _core, _html
 from socinv._json import looks_like_json
+from socinv._wrap import forward, with_section
 from socinv.application import Application, ApplicationSource, load_application
 from socinv.errors import InputError
 from socinv.money import format_sek, from_ore
@@ -95,10 +95,7 @@ class Agreement:
     def share(self) -> float:
         return _share(self._core.share_ppm)
 
-    @property
-    def share_ppm(self) -> int:
-        """The share in parts per million, as the C++ core computes with it."""
-        return self._core.share_ppm
+    share_ppm = forward[int](doc="The share in parts per million, as the C++ core computes with it.")
 
     @property
     def cap(self) -> Union[None, str, Decimal]:
@@ -109,21 +106,14 @@ class Agreement:
             return "invested"
         return from_ore(self._core.cap_amount)
 
-    @property
-    def first_year(self) -> int:
-        return self._core.first_year
-
-    @property
-    def last_year(self) -> int:
-        return self._core.last_year
+    first_year = forward[int]()
+    last_year = forward[int]()
 
     @property
     def years(self) -> range:
         return range(self.first_year, self.last_year + 1)
 
-    @property
-    def lag_years(self) -> int:
-        return self._core.lag_years
+    lag_years = forward[int]()
 
     @property
     def minimum(self) -> Decimal:
@@ -263,10 +253,7 @@ class TransferSchedule:
         cap = self._core.cap
         return None if cap is None else from_ore(cap)
 
-    @property
-    def capped(self) -> bool:
-        """Whether the cap cut the returns."""
-        return self._core.capped
+    capped = forward[bool](doc="Whether the cap cut the returns.")
 
     @property
     def uncapped_total(self) -> Decimal:
@@ -323,7 +310,7 @@ class TransferSchedule:
 
     def to_dict(self) -> dict[str, Any]:
         """The schedule as ``socinv transfers --format json`` writes it (amounts as decimal strings)."""
-        return json.loads(self._core.to_json())
+        return self._core.to_dict()
 
     def to_json(self, indent: Optional[int] = None) -> str:
         return self._core.to_json(-1 if indent is None else indent)
@@ -413,10 +400,7 @@ class TransferSchedule:
 def _with_terms(application: ApplicationSource, terms: Mapping[str, Any]) -> Application:
     app = load_application(application)
     if terms:
-        document = app.to_dict()
-        section = document.get("return_transfer")
-        document["return_transfer"] = {**(section if isinstance(section, Mapping) else {}), **terms}
-        app = load_application(document)
+        app = load_application(with_section(app.to_dict(), "return_transfer", terms))
     return app
 
 

@@ -58,6 +58,9 @@ void register_application(py::module_& m) {
         .def(
             "to_json", [](const application& a, int indent) { return to_pystr(to_json(a).dump(indent)); },
             py::arg("indent") = -1, "The application in the interchange format, as JSON text.")
+        .def(
+            "to_dict", [](const application& a) { return to_python(to_json(a)); },
+            "The application in the interchange format, as a dict (what to_json writes, not parsed again).")
         .def("__repr__", [](const application& a) {
             return "<socinv._core.Application " + a.id + ">";
         });

@@ -1,9 +1,11 @@
 // Bindings for socinv/economics/cost_model, monte_carlo and exclusion_cost: a cost model read from
 // an application's `economics` section, its point estimate, Monte Carlo (GIL released) and tornado.
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -265,7 +267,10 @@ void register_cost_model(py::module_& m) {
             "(payer, level, pv_costs_paid, pv_savings) tuples: the funders first, then those who save.")
         .def(
             "to_json", [](const economic_result& r, int indent) { return to_pystr(to_json(r).dump(indent)); },
-            py::arg("indent") = -1, "The result as `socinv simulate --format json` writes its point_estimate.");
+            py::arg("indent") = -1, "The result as `socinv simulate --format json` writes its point_estimate.")
+        .def(
+            "to_dict", [](const economic_result& r) { return to_python(to_json(r)); },
+            "The result as a dict (what to_json writes, without the text).");
 
     m.def(
         "evaluate",
@@ -309,7 +314,41 @@ void register_cost_model(py::module_& m) {
                 return to_pystr(to_json(s, with_draws).dump(indent));
             },
             py::arg("with_draws") = false, py::arg("indent") = -1,
-            "The summary as `socinv simulate --format json` writes it; with_draws adds every NPV.");
+            "The summary as `socinv simulate --format json` writes it; with_draws adds every NPV.")
+        .def(
+            "to_dict", [](const simulation_result& s, bool with_draws) { return to_python(to_json(s, with_draws)); },
+            py::arg("with_draws") = false, "The summary as a dict (what to_json writes, without the text).");
+    m.attr("max_simulation_draws") = max_simulation_draws;
+    m.def(
+        "percentile",
+        [](const py::array_t<double, py::array::c_style | py::array::forcecast>& values,
+           const py::array_t<double, py::array::c_style | py::array::forcecast>& p) {
+            // One sort for every percentile asked for; NaN among the values makes every answer NaN, as in numpy.
+            for (py::ssize_t i = 0; i < p.size(); ++i)
+                if (!(p.data()[i] >= 0 && p.data()[i] <= 100))
+                    throw py::value_error("percentiles lie in 0..100, not " + std::string(py::str(py::float_(p.data()[i]))));
+            if (values.ndim() != 1) throw py::value_error("percentile takes a one-dimensional array of values");
+            if (values.size() == 0) throw py::value_error("a percentile needs at least one value");
+            py::array_t<double> out(std::vector<py::ssize_t>(p.shape(), p.shape() + p.ndim()));
+            double* result = out.mutable_data();
+            const double* in = p.data();
+            const std::span<const double> data(values.data(), static_cast<std::size_t>(values.size()));
+            {
+                py::gil_scoped_release release;
+                if (std::any_of(data.begin(), data.end(), [](double x) { return std::isnan(x); })) {
+                    std::fill(result, result + p.size(), std::numeric_limits<double>::quiet_NaN());
+                } else {
+                    std::vector<double> sorted(data.begin(), data.end());
+                    std::sort(sorted.begin(), sorted.end());
+                    const std::span<const double> s(sorted);
+                    for (py::ssize_t i = 0; i < p.size(); ++i) result[i] = quantile_of_sorted(s, in[i] / 100);
+                }
+            }
+            return out;
+        },
+        py::arg("values"), py::arg("p"),
+        "The p-th percentiles (p in 0..100, any shape) of a 1-D array, interpolating linearly between order "
+        "statistics as numpy.percentile's default (socinv/economics/percentile.hpp): an array shaped as p.");
 
     m.def(
         "simulate",

@@ -64,9 +64,18 @@ void register_rules(py::module_& m) {
         .def_readonly("version", &rule_set::version)
         .def_readonly("title", &rule_set::title)
         .def_readonly("source", &rule_set::source)
+        .def_property_readonly(
+            "min_months", [](const rule_set& r) { return r.duration.min_months; },
+            "The shortest period allowed, in whole months, or None.")
+        .def_property_readonly(
+            "max_months", [](const rule_set& r) { return r.duration.max_months; },
+            "The longest period allowed, in whole months, or None.")
         .def(
             "to_json", [](const rule_set& r, int indent) { return to_pystr(to_json(r).dump(indent)); },
             py::arg("indent") = -1, "The rule set as JSON text; parse_rule_set reads it back equal.")
+        .def(
+            "to_dict", [](const rule_set& r) { return to_python(to_json(r)); },
+            "The rule set as a dict (what to_json writes, without the text).")
         .def("__repr__", [](const rule_set& r) { return "<socinv._core.RuleSet " + r.name + " " + r.version + ">"; });
 
     m.def("builtin_rule_set_names", &builtin_rule_set_names, "Names of the built-in rule sets; the first is the default.");
@@ -102,6 +111,12 @@ void register_rules(py::module_& m) {
             },
             py::arg("lang") = "en", py::arg("indent") = -1,
             "The assessment as JSON text (the output of `socinv assess --format json`).")
+        .def(
+            "to_dict",
+            [](const bound_assessment& a, const std::string& lang) {
+                return to_python(to_json(a.result, parse_language(lang)));
+            },
+            py::arg("lang") = "en", "The assessment as a dict (what to_json writes, without the text).")
         .def(
             "summary",
             [](const bound_assessment& a) {

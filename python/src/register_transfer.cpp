@@ -146,7 +146,10 @@ void register_transfer(py::module_& m) {
         .def_property_readonly("uncapped_total", [](const transfer_schedule& s) { return s.uncapped_total.ore(); })
         .def(
             "to_json", [](const transfer_schedule& s, int indent) { return to_pystr(to_json(s).dump(indent)); },
-            py::arg("indent") = -1, "As `socinv transfers --format json` writes it.");
+            py::arg("indent") = -1, "As `socinv transfers --format json` writes it.")
+        .def(
+            "to_dict", [](const transfer_schedule& s) { return to_python(to_json(s)); },
+            "As a dict (what to_json writes, without the text).");
 
     m.def(
         "schedule_from", [](const application& app) { return schedule_from(app); }, py::arg("application"),
@@ -216,6 +219,9 @@ void register_transfer(py::module_& m) {
         .def(
             "to_json", [](const fund_ledger& l, int indent) { return to_pystr(to_json(l).dump(indent)); },
             py::arg("indent") = -1, "The ledger file's JSON (each entry with the cash after it).")
+        .def(
+            "to_dict", [](const fund_ledger& l) { return to_python(to_json(l)); },
+            "The ledger file's JSON as a dict (what to_json writes, without the text).")
         .def(
             "__eq__",
             [](const fund_ledger& a, const fund_ledger& b) {
@@ -460,7 +466,11 @@ void register_transfer(py::module_& m) {
         .def_readonly("outcomes", &fund_simulation_result::outcomes)
         .def(
             "to_json", [](const fund_simulation_result& r, int indent) { return to_pystr(to_json(r).dump(indent)); },
-            py::arg("indent") = -1, "As the `simulation` of `socinv fund --simulate --format json`.");
+            py::arg("indent") = -1, "As the `simulation` of `socinv fund --simulate --format json`.")
+        .def(
+            "to_dict", [](const fund_simulation_result& r) { return to_python(to_json(r)); },
+            "As a dict (what to_json writes, without the text).");
+    m.attr("max_fund_simulation_draws") = max_fund_simulation_draws;
 
     m.def(
         "simulate_fund",
