@@ -230,3 +230,41 @@ TEST(ApplicationJson, MissingFileIsAnInputErrorNamingIt) {
         EXPECT_NE(e.message().find("cannot open"), std::string::npos);
     }
 }
+
+// nlohmann's conversions find socinv's from_json/to_json by ADL, with the reader's errors.
+TEST(ApplicationJson, NlohmannGetAndAssignmentUseTheReaderAndTheWriter) {
+    const socinv::application app = minimal().get<socinv::application>();
+    EXPECT_EQ(app.id, "t-1");
+    EXPECT_EQ(app.parties.size(), 2u);
+    const json written = app;
+    EXPECT_EQ(written, socinv::to_json(app));
+    EXPECT_EQ(written.get<socinv::application>().parties, app.parties);
+
+    json bad = minimal();
+    bad["period"]["end"] = "2014-02-30";
+    try {
+        (void)bad.get<socinv::application>();
+        FAIL() << "read";
+    } catch (const input_error& e) {
+        EXPECT_EQ(e.pointer(), "/period/end");
+        EXPECT_NE(e.message().find("does not exist"), std::string::npos) << e.message();
+    }
+
+    // A section on its own: pointers are relative to it.
+    const auto sot = socinv::load_application(std::string(SOCINV_EXAMPLES_DIR) + "/applications/sot.json");
+    ASSERT_TRUE(sot.economics && sot.return_transfer && sot.follow_up);
+    const json economics = *sot.economics;
+    EXPECT_EQ(economics.get<socinv::economics_section>(), *sot.economics);
+    const json agreement = *sot.return_transfer;
+    EXPECT_EQ(json(agreement.get<socinv::return_transfer_section>()), agreement);
+    const json follow = *sot.follow_up;
+    EXPECT_EQ(json(follow.get<socinv::follow_up>()), follow);
+    json broken = economics;
+    broken["discount"] = "seven";
+    try {
+        (void)broken.get<socinv::economics_section>();
+        FAIL() << "read";
+    } catch (const input_error& e) {
+        EXPECT_EQ(e.pointer(), "/discount");
+    }
+}

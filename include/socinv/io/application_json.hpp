@@ -285,4 +285,9 @@ inline io::json to_json(const application& app) {
     return j;
 }
 
+// nlohmann's conversions, found by ADL: `j.get<application>()` reads with the same checks and
+// pointer-precise errors as application_from_text, and `io::json j = app;` writes to_json(app).
+inline void from_json(const io::json& j, application& app) { app = application_from_json(j); }
+inline void to_json(io::json& j, const application& app) { j = to_json(app); }
+
 }  // namespace socinv

@@ -9,6 +9,7 @@
 #include "socinv/application/economics_section.hpp"
 #include "socinv/io/dom_reader.hpp"
 #include "socinv/io/json_reader.hpp"
+#include "socinv/io/parse.hpp"
 
 namespace socinv {
 
@@ -302,5 +303,12 @@ inline io::json to_json(const economics_section& e) {
     if (!e.sources.empty()) j["sources"] = e.sources;
     return j;
 }
+
+// nlohmann's conversions, found by ADL: `j.get<economics_section>()` reads the section as the
+// application reader does (pointers relative to the section), `io::json j = section;` writes it.
+inline void from_json(const io::json& j, economics_section& e) {
+    e = read_economics_section(io::thread_parser().parse(j.dump()), "");
+}
+inline void to_json(io::json& j, const economics_section& e) { j = to_json(e); }
 
 }  // namespace socinv

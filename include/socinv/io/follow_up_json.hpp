@@ -7,6 +7,7 @@
 
 #include "socinv/io/dom_reader.hpp"
 #include "socinv/io/json_reader.hpp"
+#include "socinv/io/parse.hpp"
 #include "socinv/application/follow_up_of.hpp"
 #include "socinv/core/money_format.hpp"
 #include "socinv/outcomes/follow_up.hpp"
@@ -214,5 +215,11 @@ inline io::json to_json(const reconciliation& r) {
             {"schedule_total_forecast", format_decimal(r.forecast_total)},
             {"schedule_total", format_decimal(r.actual_total)}};
 }
+
+// nlohmann's conversions, found by ADL: `j.get<follow_up>()` checks the section's own form
+// (pointers relative to it; that each measure names an effect measure is checked with the
+// application), and `io::json j = section;`.
+inline void from_json(const io::json& j, follow_up& f) { f = read_follow_up(io::thread_parser().parse(j.dump()), ""); }
+inline void to_json(io::json& j, const follow_up& f) { j = to_json(f); }
 
 }  // namespace socinv

@@ -196,4 +196,9 @@ inline void save_ledger(const fund_ledger& ledger, const std::string& path, std:
     io::write_file_atomically(path, doc.dump(2) + "\n");
 }
 
+// nlohmann's conversions, found by ADL: `j.get<fund_ledger>()` replays the file with no date
+// horizon (ledger_from_json takes one), and `io::json j = ledger;` writes it without hashes.
+inline void from_json(const io::json& j, fund_ledger& ledger) { ledger = ledger_from_json(j); }
+inline void to_json(io::json& j, const fund_ledger& ledger) { j = to_json(ledger); }
+
 }  // namespace socinv

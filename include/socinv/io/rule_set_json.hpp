@@ -138,4 +138,8 @@ inline io::json to_json(const rule_set& rules) {
              rules.max_share_of_total_cost ? json(*rules.max_share_of_total_cost) : json(nullptr)}};
 }
 
+// nlohmann's conversions, found by ADL: `j.get<rule_set>()` and `io::json j = rules;`.
+inline void from_json(const io::json& j, rule_set& rules) { rules = rule_set_from_json(j); }
+inline void to_json(io::json& j, const rule_set& rules) { j = to_json(rules); }
+
 }  // namespace socinv

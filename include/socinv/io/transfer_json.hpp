@@ -11,6 +11,7 @@
 #include "socinv/core/money_format.hpp"
 #include "socinv/io/dom_reader.hpp"
 #include "socinv/io/json_reader.hpp"
+#include "socinv/io/parse.hpp"
 #include "socinv/transfer/schedule.hpp"
 
 namespace socinv {
@@ -220,5 +221,12 @@ inline io::json to_json(const transfer_schedule& s) {
             {"capped", s.capped},
             {"uncapped_total", format_decimal(s.uncapped_total)}};
 }
+
+// nlohmann's conversions, found by ADL: `j.get<return_transfer_section>()` (pointers relative to
+// the section) and `io::json j = section;`.
+inline void from_json(const io::json& j, return_transfer_section& s) {
+    s = read_return_transfer_section(io::thread_parser().parse(j.dump()), "");
+}
+inline void to_json(io::json& j, const return_transfer_section& s) { j = to_json(s); }
 
 }  // namespace socinv

@@ -1,0 +1,77 @@
+// io/duplicate_keys.hpp: keys given twice are refused at their pointer by the nlohmann reader too.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "socinv/io/application_json.hpp"
+#include "socinv/io/ledger_json.hpp"
+#include "socinv/io/read.hpp"
+#include "socinv/io/rule_set_json.hpp"
+
+using socinv::input_error;
+
+namespace {
+
+input_error error_of(const std::string& text) {
+    try {
+        (void)socinv::io::parse_json(text);
+    } catch (const input_error& e) {
+        return e;
+    }
+    ADD_FAILURE() << "no error for " << text;
+    return input_error("", "", "");
+}
+
+}  // namespace
+
+TEST(DuplicateKeys, RefusedAtThePointerOfTheSecondWithItsValue) {
+    auto e = error_of(R"({"a": 1, "b": 2, "a": 3})");
+    EXPECT_EQ(e.pointer(), "/a");
+    EXPECT_EQ(e.value(), "3");
+    EXPECT_EQ(e.message(), "field \"a\" is given twice");
+
+    e = error_of(R"({"x": [{"k": 1}, {"k": 2, "m": {"z": [], "z": {}}}]})");
+    EXPECT_EQ(e.pointer(), "/x/1/m/z");
+    EXPECT_EQ(e.value(), "an object");
+
+    e = error_of(R"([[0, 1], [2, {"a~/b": "s", "a~/b": "t"}]])");
+    EXPECT_EQ(e.pointer(), "/1/1/a~0~1b");
+    EXPECT_EQ(e.value(), "\"t\"");
+}
+
+TEST(DuplicateKeys, ManyKeysAndSiblingsAreCheckedExactly) {
+    std::string text = "{";
+    for (int i = 0; i < 100; ++i) text += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ", ";
+    EXPECT_EQ(socinv::io::parse_json(text + "\"last\": 0}").size(), 101u);
+    const auto e = error_of(text + "\"k57\": 0}");
+    EXPECT_EQ(e.pointer(), "/k57");
+    // The same key in two sibling objects, or in an object and the one inside it, is no duplicate.
+    EXPECT_NO_THROW(socinv::io::parse_json(R"([{"a": 1}, {"a": 2}, {"a": {"a": {"a": 3}}}])"));
+}
+
+TEST(DuplicateKeys, RuleSetsLedgersAndApplicationsWithHugeIntegersRefuseThem) {
+    const std::string rules = R"({"name": "r", "version": "1", "name": "s", "eligibility": {}})";
+    try {
+        (void)socinv::rule_set_from_json(socinv::io::parse_json(rules));
+        FAIL() << "read";
+    } catch (const input_error& e) {
+        EXPECT_EQ(e.pointer(), "/name");
+    }
+    const std::string ledger = R"({"format": "socinv-fund-ledger", "version": 1, "fund": "f", "entries": [
+        {"id": "c", "date": "2013-01-01", "kind": "capital", "amount": "100.00", "amount": "1000.00"}]})";
+    try {
+        (void)socinv::ledger_from_json(socinv::io::parse_json(ledger));
+        FAIL() << "read";
+    } catch (const input_error& e) {
+        EXPECT_EQ(e.pointer(), "/entries/0/amount");
+    }
+    // An integer beyond 64 bits sends an application through nlohmann first; duplicates stay refused.
+    const std::string app = R"({"id": "a", "x-n": 123456789012345678901234567890, "id": "b"})";
+    try {
+        (void)socinv::application_from_text(app);
+        FAIL() << "read";
+    } catch (const input_error& e) {
+        EXPECT_EQ(e.pointer(), "/id");
+    }
+}
