@@ -10,38 +10,25 @@
 #include <nlohmann/json.hpp>
 
 #include "socinv/core/error.hpp"
+#include "socinv/io/duplicate_keys.hpp"
 #include "socinv/io/nesting.hpp"
+#include "socinv/io/parse_error.hpp"
 
 namespace socinv::io {
 
 // Parses one JSON document. Syntax errors become input_error with the line and column,
-// the pointer "" (the document) and, as value, the text around the error; nesting deeper
-// than max_json_depth is an input_error naming the container that goes too deep.
+// the pointer "" (the document) and, as value, the text around the error; a number out of the
+// range of a double (1e400) is an input_error at its pointer; nesting deeper than
+// max_json_depth is an input_error naming the container that goes too deep.
 inline nlohmann::json parse_json(std::string_view text) {
     if (auto error = nesting_error(text)) throw *error;
     try {
-        return nlohmann::json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::parse_error& e) {
-        const std::size_t at = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-        std::size_t line = 1, column = 1;
-        for (std::size_t i = 0; i < at; ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                column = 1;
-            } else {
-                ++column;
-            }
-        }
-        const std::size_t from = at >= 20 ? at - 20 : 0;
-        std::string near(text.substr(from, std::min<std::size_t>(40, text.size() - from)));
-        for (auto& c : near)
-            if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-        // nlohmann's message starts with "[json.exception.parse_error.101] parse error at line …: "
-        std::string why = e.what();
-        if (auto colon = why.find(": ", why.find("parse error")); colon != std::string::npos) why = why.substr(colon + 2);
-        throw input_error("", "\"" + near + "\"",
-                          "malformed JSON at line " + std::to_string(line) + ", column " + std::to_string(column) +
-                              ": " + why);
+        return nlohmann::json::parse(text.begin(), text.end(), refuse_duplicate_keys());
+    } catch (const nlohmann::json::exception& e) {
+        // parse_error for syntax, out_of_range 406 for a number that overflows a double: parsed
+        // again to say where (the error path only).
+        throw_parse_error(text);
+        throw input_error("", "", std::string("malformed JSON: ") + e.what());
     }
 }
 
