@@ -68,6 +68,29 @@ TEST(Ledger, RefusesWhatWouldBreakIt) {
     refused(entry("g3", "2017-01-01", entry_kind::grant, 5, "sot"), "/application", "already granted");
 }
 
+// Found by fuzz/fuzz_ledger (fuzz/corpus/ledger/crash-money-overflow-capital-plus-top-up.json):
+// every amount was in range, but their sum overflowed and money_overflow escaped the loader.
+TEST(Ledger, BalancesBeyondTheRangeOfMoneyAreRefusedAtTheEntry) {
+    const money most = money::from_ore(INT64_MAX);
+    fund_ledger l("test fund");
+    l.append({"c", parse_iso_date("2014-01-01"), entry_kind::capital, most, "", "", ""});
+    try {
+        l.append({"t", parse_iso_date("2014-01-02"), entry_kind::top_up, money::from_ore(1), "", "", ""});
+        ADD_FAILURE() << "accepted";
+    } catch (const input_error& e) {
+        EXPECT_EQ(e.pointer(), "/entries/1/amount");
+        EXPECT_EQ(e.value(), "\"0.01\"");
+        EXPECT_NE(e.message().find("beyond 92 233 720 368 547 758,07"), std::string::npos) << e.message();
+    }
+    EXPECT_EQ(l.entries().size(), 1u);
+    EXPECT_EQ(l.balances().cash, most);
+    const auto file = json::parse(
+        R"({"version": 1, "entries": [
+            {"id": "a", "date": "2014-01-01", "kind": "capital", "amount": "92233720368547758.07"},
+            {"id": "b", "date": "2014-01-02", "kind": "top_up", "amount": "92233720368547758.07"}]})");
+    EXPECT_THROW((void)ledger_from_json(file), input_error);
+}
+
 TEST(Ledger, WriteOffClosesTheGrant) {
     auto l = small_ledger();
     l.append(entry("w", "2017-01-01", entry_kind::write_off, 50'000, "sot"));

@@ -2,6 +2,7 @@
 // The fund ledger: an append-only record of capital, grants, payments, returns and write-offs.
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -97,11 +98,11 @@ struct entry_effect {
     grant_state grant;
 };
 
-// The ledger's rules for one entry, shared by fund_ledger and the ledger store. `grant` is the
-// state of the application the entry names (nullptr when it was never granted); `id_used` says
-// whether an earlier entry has the id. Throws input_error at "/entries/N/field".
-inline entry_effect check_entry(const ledger_entry& e, const ledger_tip& tip, const grant_state* grant, bool id_used,
-                                const ledger_policy& policy = {}) {
+namespace detail {
+
+// check_entry without its guard against sums out of range (money_overflow).
+inline entry_effect check_entry_unguarded(const ledger_entry& e, const ledger_tip& tip, const grant_state* grant,
+                                          bool id_used, const ledger_policy& policy) {
     const std::string at = "/entries/" + std::to_string(tip.position);
     auto refuse = [&](const std::string& field, const std::string& value, const std::string& why) {
         throw input_error(at + field, value, "entry " + quoted_text(e.id) + ": " + why);
@@ -196,6 +197,24 @@ inline entry_effect check_entry(const ledger_entry& e, const ledger_tip& tip, co
         throw input_error(at, "", "the ledger does not balance after entry " + quoted_text(e.id) + " (cash " + format_sek(b.cash) +
                                       ", committed " + format_sek(b.committed) + ")");
     return out;
+}
+
+}  // namespace detail
+
+// The ledger's rules for one entry, shared by fund_ledger and the ledger store. `grant` is the
+// state of the application the entry names (nullptr when it was never granted); `id_used` says
+// whether an earlier entry has the id. Throws input_error at "/entries/N/field".
+inline entry_effect check_entry(const ledger_entry& e, const ledger_tip& tip, const grant_state* grant, bool id_used,
+                                const ledger_policy& policy = {}) {
+    try {
+        return detail::check_entry_unguarded(e, tip, grant, id_used, policy);
+    } catch (const money_overflow&) {
+        // Every amount fits, but the sums need not (two top-ups of 92 233 720 368 547 758 kr):
+        // an entry that would carry a balance out of range is refused like any other bad entry.
+        throw input_error("/entries/" + std::to_string(tip.position) + "/amount", "\"" + format_decimal(e.amount) + "\"",
+                          "entry " + quoted_text(e.id) + ": an amount of " + format_sek(e.amount) +
+                              " carries the fund's balances beyond " + format_sek(money::from_ore(INT64_MAX)));
+    }
 }
 
 class fund_ledger {
