@@ -15,7 +15,7 @@ export PATH := $(BIN):$(PATH)
 MAKEFLAGS += --no-print-directory
 
 .PHONY: all setup build install-python test test-cpp test-consumer test-python \
-        test-notebooks test-sanitize demo bench clean
+        test-notebooks test-fuzz test-sanitize fuzz fuzz-build demo bench clean
 
 all: build
 
@@ -61,12 +61,48 @@ test-sanitize: setup
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    $(CTEST) --test-dir build/asan --output-on-failure -j2
 
+# libFuzzer harnesses (fuzz/, docs/fuzzing.md), built with clang 16, ASan and UBSan in build/fuzz.
+# Findings go to build/fuzz/findings/<harness>/, new corpus inputs to build/fuzz/corpus/<harness>/;
+# the checked-in corpus in fuzz/corpus/ is only read.
+FUZZERS      := application application_lines rule_set agreement fund ledger ledger_store
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   := -dict=fuzz/socinv.dict -max_len=16384 -timeout=10
+
+fuzz-build: setup
+	$(CMAKE) --preset fuzz
+	$(CMAKE) --build build/fuzz -j2 --target socinv_fuzzers
+
+# Each harness for FUZZ_SECONDS seconds on its corpus; every harness runs, then any finding fails.
+fuzz: fuzz-build
+	@status=0; for h in $(FUZZERS); do \
+	    mkdir -p build/fuzz/corpus/$$h build/fuzz/findings/$$h; \
+	    echo "fuzz: $$h for $(FUZZ_SECONDS) s"; \
+	    nice -n 10 build/fuzz/fuzz_$$h $(FUZZ_FLAGS) -rss_limit_mb=2048 -max_total_time=$(FUZZ_SECONDS) \
+	        -artifact_prefix=build/fuzz/findings/$$h/ build/fuzz/corpus/$$h fuzz/corpus/$$h \
+	        || { echo "fuzz: $$h found something: build/fuzz/findings/$$h/"; status=1; }; \
+	done; exit $$status
+
+# Replays every harness over its checked-in corpus, then runs it 10 s from there; any crash,
+# sanitizer report, leak, slow input (timeout) or exception other than input_error fails.
+test-fuzz: fuzz-build
+	@mkdir -p build/fuzz/logs; for h in $(FUZZERS); do \
+	    rm -rf build/fuzz/test-corpus/$$h; mkdir -p build/fuzz/test-corpus/$$h build/fuzz/findings/$$h; \
+	    log=build/fuzz/logs/$$h.log; \
+	    echo "test-fuzz: $$h: replay fuzz/corpus/$$h, then 10 s"; \
+	    { nice -n 10 build/fuzz/fuzz_$$h $(FUZZ_FLAGS) -rss_limit_mb=1024 -runs=0 \
+	          -artifact_prefix=build/fuzz/findings/$$h/ fuzz/corpus/$$h \
+	      && nice -n 10 build/fuzz/fuzz_$$h $(FUZZ_FLAGS) -rss_limit_mb=1024 -max_total_time=10 \
+	          -artifact_prefix=build/fuzz/findings/$$h/ build/fuzz/test-corpus/$$h fuzz/corpus/$$h; \
+	    } >$$log 2>&1 || { tail -n 60 $$log; echo "test-fuzz: $$h failed (log $$log, input in build/fuzz/findings/$$h/)"; exit 1; }; \
+	done
+
 # Sequential on purpose: each step uses both cores.
 test:
 	$(MAKE) test-cpp
 	$(MAKE) test-consumer
 	$(MAKE) test-python
 	$(MAKE) test-notebooks
+	$(MAKE) test-fuzz
 	$(MAKE) test-sanitize
 
 demo: install-python
