@@ -88,7 +88,7 @@ def test_reconciliation_of_forecast_and_actual_savings():
     assert (r["returned_so_far"], r["due"], r["true_up"]) == ("180000.00", "231500.00", "51500.00")
     assert r["true_ups"] == [{"payer": "Vuxenutbildnings- och arbetsmarknadsförvaltningen", "year": 2017,
                               "saving_year": 2015, "amount": "51500.00"}]
-    schedule = socinv.load_application(SOT).transfer_schedule()
+    schedule = socinv.transfer_schedule(SOT)
     assert [line.amount for line in schedule.lines if line.kind == "true_up"] == [Decimal("51500.00")]
 
 
