@@ -7,10 +7,13 @@
 #include <stdexcept>
 #include <vector>
 
+#include "ks_distance.hpp"
 #include "socinv/economics/beta_sampler.hpp"
 
 using socinv::draw_stream;
 using socinv::detail::beta_sampler;
+
+using socinv::testing::ks_distance;
 
 namespace {
 
@@ -23,17 +26,6 @@ std::vector<double> draws(const beta_sampler& b, std::size_t n, std::uint64_t se
     return x;
 }
 
-// Kolmogorov–Smirnov distance between the draws and a CDF.
-double ks(std::vector<double> x, const std::function<double(double)>& cdf) {
-    std::sort(x.begin(), x.end());
-    const auto n = static_cast<double>(x.size());
-    double d = 0;
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        const double f = cdf(x[i]);
-        d = std::max({d, f - static_cast<double>(i) / n, static_cast<double>(i + 1) / n - f});
-    }
-    return d;
-}
 
 }  // namespace
 
@@ -53,12 +45,12 @@ TEST(BetaSampler, ClosedFormCdfs) {
     constexpr std::size_t n = 100'000;
     const double bound = 1.95 / std::sqrt(static_cast<double>(n));  // KS at the 0.1 % level
     // Beta(1, 1) is uniform, Beta(2, 1) has CDF x², Beta(1, 3) 1 - (1 - x)³, Beta(2, 2) 3x² - 2x³.
-    EXPECT_LT(ks(draws(beta_sampler(1, 1), n, 1), [](double x) { return x; }), bound);
-    EXPECT_LT(ks(draws(beta_sampler(2, 1), n, 2), [](double x) { return x * x; }), bound);
-    EXPECT_LT(ks(draws(beta_sampler(1, 3), n, 3), [](double x) { return 1 - std::pow(1 - x, 3); }), bound);
-    EXPECT_LT(ks(draws(beta_sampler(2, 2), n, 4), [](double x) { return x * x * (3 - 2 * x); }), bound);
+    EXPECT_LT(ks_distance(draws(beta_sampler(1, 1), n, 1), [](double x) { return x; }), bound);
+    EXPECT_LT(ks_distance(draws(beta_sampler(2, 1), n, 2), [](double x) { return x * x; }), bound);
+    EXPECT_LT(ks_distance(draws(beta_sampler(1, 3), n, 3), [](double x) { return 1 - std::pow(1 - x, 3); }), bound);
+    EXPECT_LT(ks_distance(draws(beta_sampler(2, 2), n, 4), [](double x) { return x * x * (3 - 2 * x); }), bound);
     // And a wrong CDF is told apart: Beta(2, 2) draws against the uniform.
-    EXPECT_GT(ks(draws(beta_sampler(2, 2), n, 4), [](double x) { return x; }), 10 * bound);
+    EXPECT_GT(ks_distance(draws(beta_sampler(2, 2), n, 4), [](double x) { return x; }), 10 * bound);
 }
 
 TEST(BetaSampler, MeanAndVarianceOfSkewedPertShapes) {

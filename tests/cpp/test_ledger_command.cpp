@@ -7,11 +7,10 @@
 #include <sstream>
 
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
-#include <stdlib.h>
 
 #include "cli/cli.hpp"
 #include "socinv/store/ledger_store.hpp"
+#include "sqlite_helpers.hpp"
 #include "test_helpers.hpp"
 
 namespace fs = std::filesystem;
@@ -36,9 +35,7 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 class LedgerCommand : public ::testing::Test {
 protected:
     void SetUp() override {
-        std::string templ = ::testing::TempDir() + "socinv_ledger_cli_XXXXXX";
-        ASSERT_NE(::mkdtemp(templ.data()), nullptr);
-        dir = templ;
+        dir = socinv::testing::make_temp_dir("socinv_ledger_cli");
         db = (dir / "fund.db").string();
     }
     void TearDown() override { fs::remove_all(dir); }
@@ -63,16 +60,7 @@ protected:
                   0);
     }
 
-    static void raw(const std::string& path, const std::string& sql) {
-        sqlite3* h = nullptr;
-        ASSERT_EQ(sqlite3_open(path.c_str(), &h), SQLITE_OK);
-        char* message = nullptr;
-        const int rc = sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &message);
-        const std::string text = message ? message : "";
-        sqlite3_free(message);
-        sqlite3_close(h);
-        ASSERT_EQ(rc, SQLITE_OK) << text;
-    }
+    static void raw(const std::string& path, const std::string& sql) { ASSERT_EQ(socinv::testing::run_sql(path, sql), ""); }
 
     fs::path dir;
     std::string db;

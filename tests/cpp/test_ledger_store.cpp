@@ -14,6 +14,7 @@
 #include "socinv/io/fund_json.hpp"
 #include "socinv/io/ledger_json.hpp"
 #include "socinv/store/ledger_store.hpp"
+#include "sqlite_helpers.hpp"
 #include "test_helpers.hpp"
 
 using namespace socinv;
@@ -42,9 +43,7 @@ std::vector<ledger_entry> eight_entries() {
 class LedgerStore : public ::testing::Test {
 protected:
     void SetUp() override {
-        std::string templ = ::testing::TempDir() + "socinv_store_XXXXXX";
-        ASSERT_NE(::mkdtemp(templ.data()), nullptr);
-        dir = templ;
+        dir = socinv::testing::make_temp_dir("socinv_store");
         db = (dir / "ledger.db").string();
     }
     void TearDown() override { fs::remove_all(dir); }
@@ -63,25 +62,10 @@ protected:
 
     // SQL run on the database behind the store's back, as an attacker with the file would.
     static void raw(const std::string& path, const std::string& sql) {
-        sqlite3* h = nullptr;
-        ASSERT_EQ(sqlite3_open(path.c_str(), &h), SQLITE_OK);
-        char* message = nullptr;
-        const int rc = sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &message);
-        const std::string text = message ? message : "";
-        sqlite3_free(message);
-        sqlite3_close(h);
-        ASSERT_EQ(rc, SQLITE_OK) << text;
+        const std::string error = socinv::testing::run_sql(path, sql);
+        ASSERT_EQ(error, "");
     }
-    static std::string raw_error(const std::string& path, const std::string& sql) {
-        sqlite3* h = nullptr;
-        EXPECT_EQ(sqlite3_open(path.c_str(), &h), SQLITE_OK);
-        char* message = nullptr;
-        sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &message);
-        const std::string text = message ? message : "";
-        sqlite3_free(message);
-        sqlite3_close(h);
-        return text;
-    }
+    static std::string raw_error(const std::string& path, const std::string& sql) { return socinv::testing::run_sql(path, sql); }
 
     fs::path dir;
     std::string db;

@@ -5,11 +5,14 @@
 #include <functional>
 #include <vector>
 
+#include "ks_distance.hpp"
 #include "socinv/economics/sampler.hpp"
 
 using socinv::distribution;
 using socinv::draw_stream;
 using socinv::sampler;
+
+using socinv::testing::ks_distance;
 
 namespace {
 
@@ -23,17 +26,6 @@ std::vector<double> draws_of(const distribution& d, std::size_t n, std::uint64_t
     return x;
 }
 
-// The Kolmogorov–Smirnov distance between a sample and a CDF.
-double ks_distance(std::vector<double> x, const std::function<double(double)>& cdf) {
-    std::sort(x.begin(), x.end());
-    const auto n = static_cast<double>(x.size());
-    double d = 0;
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        const double f = cdf(x[i]);
-        d = std::max({d, std::abs(f - static_cast<double>(i) / n), std::abs(static_cast<double>(i + 1) / n - f)});
-    }
-    return d;
-}
 
 double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 
