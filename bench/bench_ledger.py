@@ -27,7 +27,7 @@ def main() -> int:
     f = json.loads(subprocess.run([str(core), str(entries)], check=True, capture_output=True, text=True).stdout)
     small, large = f["small"], f["large"]
     print(f"{'ledger, best of 3':<34}{small:>12,} entries{large:>12,} entries{'ratio':>9}")
-    for key, label in [("parse", "JSON parse"), ("replay", "read and replay (rules, ids)"),
+    for key, label in [("parse", "parse and read the entries"), ("replay", "replay (rules, ids, cash)"),
                        ("store_import", "store: import"), ("store_load", "store: load and verify chain")]:
         a, b = f[key]
         print(f"  {label:<32}{a:>12.3f} s       {b:>12.3f} s       {b / a:>6.1f}x")

@@ -1,4 +1,4 @@
-// Benchmark: loading a fund ledger (JSON parse, then replay through the ledger's rules) and the
+// Benchmark: loading a fund ledger (parse and read its entries, then replay them through the ledger's rules) and the
 // ledger store (import, load and verify) at two sizes, to show the cost is linear in the entries.
 // Usage: bench_ledger_core [ENTRIES] — prints one JSON object with the timings in seconds.
 
@@ -40,10 +40,10 @@ figures measure(int n, int runs) {
     figures f;
     for (int run = 0; run < runs; ++run) {
         auto t = clock_type::now();
-        const auto j = socinv::io::parse_json(text);
+        const auto document = socinv::ledger_document_from_text(text);
         f.parse = std::min(f.parse, seconds_since(t));
         t = clock_type::now();
-        const auto ledger = socinv::ledger_from_json(j);
+        const auto ledger = socinv::replay_ledger(document);
         f.replay = std::min(f.replay, seconds_since(t));
         if (ledger.entries().size() != static_cast<std::size_t>(n)) throw std::logic_error("entries lost");
 

@@ -1,7 +1,7 @@
 // libFuzzer harness: a ledger file imported into the SQLite ledger store
 // (socinv::store::ledger_store::import_json, store/ledger_store.hpp). The store lives in a
 // scratch directory and is made anew after every import that succeeds (a refused import leaves
-// it empty: all or nothing). A successful import must hold the entries ledger_from_json reads,
+// it empty: all or nothing). A successful import must hold the entries ledger_from_text reads,
 // and its export must import into a new store and export again to the same text.
 
 #include <optional>
@@ -52,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     f.used();
     if (entries.size() != imported) std::abort();
     // What the store took is what the file reader reads.
-    const auto from_file = socinv::ledger_from_json(socinv::io::parse_json(text));
+    const auto from_file = socinv::ledger_from_text(text);
     if (from_file.entries() != entries) std::abort();
     // Its export imports again, unchanged.
     fixture::remove(f.again_path);

@@ -86,7 +86,7 @@ void register_rules(py::module_& m) {
         "parse_rule_set",
         [](std::string_view text, const std::string& source) {
             try {
-                return std::make_shared<rule_set>(rule_set_from_json(io::parse_json(text)));
+                return std::make_shared<rule_set>(rule_set_from_text(text));
             } catch (const input_error& e) {
                 throw e.with_source(source);
             }

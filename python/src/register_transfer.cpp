@@ -53,7 +53,7 @@ ledger_policy policy_from(const py::object& latest) {
 
 fund_ledger parse_ledger(std::string_view text, const std::string& source, const ledger_policy& policy = {}) {
     try {
-        return ledger_from_json(io::parse_json(text), policy);
+        return ledger_from_text(text, policy);
     } catch (const input_error& e) {
         throw e.source().empty() && !source.empty() ? e.with_source(source) : e;
     }

@@ -52,7 +52,7 @@ bool looks_like_json_lines(std::string_view text) {
     const auto lines = io::split_lines(text);
     if (lines.size() < 2) return false;
     try {
-        return io::parse_json(lines.front().text).is_object();
+        return io::thread_parser().parse(lines.front().text).type() == io::element_type::OBJECT;
     } catch (const input_error&) {
         return false;
     }

@@ -102,10 +102,10 @@ int follow_up_one(const std::string& file, const follow_up_options& options, con
         std::optional<reconciliation> rec;
         if (app.return_transfer && app.savings) rec = reconcile(app);
         if (options.format == output_format::json) {
-            io::json j = to_json(r);
-            j["id"] = app.id;
-            if (rec) j["reconciliation"] = to_json(*rec);
-            io.out << j.dump() << "\n";
+            std::string text;
+            io::json_writer w(text);
+            write_json(w, r, app.id, rec ? &*rec : nullptr);
+            io.out << text << "\n";
         } else {
             write_text(io.out, app, r, rec, options.lang == language::sv);
         }

@@ -65,12 +65,18 @@ int run_fund(const fund_options& options, const streams& io) {
     if (options.simulate) sim = simulate_fund(portfolio_of(fund), fund.simulation);
     std::ostream& out = io.out;
     if (options.format == output_format::json) {
-        io::json grants = io::json::object();
-        for (const auto& [id, g] : fund.ledger.grants()) grants[id] = to_json(g);
-        io::json j = {{"fund", fund.ledger.fund()}, {"entries", fund.ledger.entries().size()}, {"balances", to_json(b)},
-                      {"grants", grants}};
-        if (sim) j["simulation"] = to_json(*sim);
-        out << j.dump() << "\n";
+        std::string text;
+        io::json_writer w(text);
+        w.begin_object().key("balances");
+        write_json(w, b);
+        w.member("entries", fund.ledger.entries().size()).member("fund", fund.ledger.fund()).key("grants");
+        write_json(w, fund.ledger.grants());
+        if (sim) {
+            w.key("simulation");
+            write_json(w, *sim);
+        }
+        w.end_object();
+        out << text << "\n";
         return exit_pass;
     }
     out << ledger_text(fund.ledger, std::nullopt, 0);

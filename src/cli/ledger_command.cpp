@@ -98,12 +98,6 @@ void add_policy_options(CLI::App& cmd, ledger_options& o) {
     add_date_option(cmd, "--today", o.today, "the date the horizon counts from (default: the computer's date)");
 }
 
-io::json grants_json(const fund_ledger& ledger) {
-    io::json grants = io::json::object();
-    for (const auto& [id, g] : ledger.grants()) grants[id] = to_json(g);
-    return grants;
-}
-
 int run_init(const ledger_options& o, const streams& io) {
     auto db = store::ledger_store::create(o.database, o.fund, options_of(o));
     io.out << "Created the ledger database " << escape_control(o.database) << " for the fund " << quoted_text(o.fund) << "\n";
@@ -124,13 +118,16 @@ int run_show(const ledger_options& o, const streams& io) {
     const fund_ledger ledger = db.load();  // verified: a broken chain is an error here
     if (o.format == output_format::json) {
         const auto hashes = db.hashes();
-        io::json j = {{"fund", ledger.fund()},
-                      {"entries", ledger.entries().size()},
-                      {"head", hashes.empty() ? std::string() : hashes.back()},
-                      {"balances", to_json(o.on ? ledger.balances_on(*o.on) : ledger.balances())},
-                      {"grants", grants_json(ledger)}};
-        if (o.on) j["on"] = to_iso(*o.on);
-        io.out << j.dump() << "\n";
+        std::string text;
+        io::json_writer w(text);
+        w.begin_object().key("balances");
+        write_json(w, o.on ? ledger.balances_on(*o.on) : ledger.balances());
+        w.member("entries", ledger.entries().size()).member("fund", ledger.fund()).key("grants");
+        write_json(w, ledger.grants());
+        w.member("head", hashes.empty() ? std::string() : hashes.back());
+        if (o.on) w.member("on", to_iso(*o.on));
+        w.end_object();
+        io.out << text << "\n";
         return exit_pass;
     }
     io.out << ledger_text(ledger, o.on);

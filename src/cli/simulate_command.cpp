@@ -45,10 +45,16 @@ int run_simulate(const simulate_options& options, const streams& io) {
     const auto bars = tornado(model);
     std::ostream& out = io.out;
     if (options.format == output_format::json) {
-        out << io::json{{"id", app.id}, {"point_estimate", to_json(point)}, {"simulation", to_json(mc)},
-                        {"tornado", to_json(bars)}}
-                   .dump()
-            << "\n";
+        std::string text;
+        io::json_writer w(text);
+        w.begin_object().member("id", app.id).key("point_estimate");
+        write_json(w, point);
+        w.key("simulation");
+        write_json(w, mc);
+        w.key("tornado");
+        write_json(w, bars);
+        w.end_object();
+        out << text << "\n";
         return exit_pass;
     }
     const language lang = options.lang;

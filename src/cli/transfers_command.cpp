@@ -41,7 +41,7 @@ int run_transfers(const transfers_options& options, const streams& io) {
     }
     std::ostream& out = io.out;
     if (options.format == output_format::json) {
-        out << to_json(schedule).dump() << "\n";
+        out << io::json_text(schedule) << "\n";
         return exit_pass;
     }
     const auto agreement = agreement_from(app);

@@ -521,7 +521,7 @@ std::size_t ledger_store::import_json(std::string_view text, const std::string& 
     std::lock_guard lock(get().mutex);
     impl& p = *impl_;
     try {
-        const ledger_document doc = read_ledger_document(io::parse_json(text));
+        const ledger_document doc = ledger_document_from_text(text);
         if (!doc.hashes.empty()) {
             if (auto problem = check_chain(doc.entries, doc.hashes))
                 throw input_error("/entries/" + std::to_string(problem->position) + "/hash",

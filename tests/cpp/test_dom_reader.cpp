@@ -23,7 +23,7 @@ struct doc {
 
 }  // namespace
 
-TEST(DomReader, DescribeAndTypeNamesMatchTheNlohmannReader) {
+TEST(DomReader, DescribeAndTypeNames) {
     doc d(R"({"o":{},"a":[1],"s":"kort","i":-3,"u":18446744073709551615,"f":1.5,"b":false,"n":null})");
     EXPECT_EQ(describe(d["o"]), "an object");
     EXPECT_EQ(describe(d["a"]), "an array");

@@ -249,9 +249,50 @@ INVALID = {
 }
 
 
+# The path of the error each broken document gets, and a part of its message.
+INVALID_AT = {
+    'bad date': (('period', 'start'), "'2014-4-1'"),
+    'baseline as string': (('effect_measures', 0, 'baseline'), "'0'"),
+    'budget year as string': (('budget', 0, 'year'), "'2014'"),
+    'co_financing of zero': (('co_financing', 0, 'amount'), '0'),
+    'decision without granted': (('decision',), "'granted' is a required property"),
+    'empty id': (('id',), "''"),
+    'empty parties': (('parties',), '[]'),
+    'form on non-civil-society party': (('parties', 0), "'form': 'association'"),
+    'fractional places': (('places_per_year',), '2.5'),
+    'impossible date': (('period', 'start'), "'2014-02-30'"),
+    'missing parties': ((), "'parties' is a required property"),
+    'missing period': ((), "'period' is a required property"),
+    'missing period end': (('period',), "'end' is a required property"),
+    'missing target': (('effect_measures', 0), "'target' is a required property"),
+    'negative places': (('places_per_year',), '-1'),
+    'three-decimal amount': (('requested',), "'4100000.505'"),
+    'unknown criterion': (('criteria',), "'cheap'"),
+    'unknown direction': (('effect_measures', 0, 'direction'), "'down'"),
+    'unknown field': ((), "'co_finacing'"),
+    'unknown form': (('parties', 1, 'form'), "'trust'"),
+    'unknown party field': (('parties', 0), "'typ'"),
+    'unknown party kind': (('parties', 0, 'kind'), "'company'"),
+    'unknown role': (('parties', 0, 'role'), "'owner'"),
+    'unknown verdict': (('criteria', 'innovative', 'assessment', 'verdict'), "'ok'"),
+}
+
+
+def _rejected_with(validator, doc, path, fragment):
+    """An error at exactly `path` whose message holds `fragment`."""
+    errors = [(tuple(e.absolute_path), e.message) for e in validator.iter_errors(doc)]
+    assert any(p == path and fragment in m for p, m in errors), errors
+
+
+def test_every_broken_document_has_its_expected_error():
+    assert set(INVALID_AT) == set(INVALID)
+    assert set(INVALID_RULES_AT) == set(INVALID_RULES)
+    assert set(INVALID_FUNDS_AT) == set(INVALID_FUNDS)
+
+
 @pytest.mark.parametrize("case", sorted(INVALID))
 def test_invalid_application_rejected(app_validator, case):
-    assert _errors(app_validator, _mutate(INVALID[case])) != []
+    _rejected_with(app_validator, _mutate(INVALID[case]), *INVALID_AT[case])
 
 
 def test_x_fields_allowed_everywhere(app_validator):
@@ -316,11 +357,29 @@ INVALID_RULES = {
 }
 
 
+INVALID_RULES_AT = {
+    'at_least zero': (('eligibility', 'alternatives', 0, 'requires', 0, 'at_least'), '0'),
+    'description without sv': (('eligibility', 'alternatives', 0, 'description'), "'sv' is a required property"),
+    'fractional months': (('duration', 'max_months'), '36.5'),
+    'grant with three decimals': (('max_grant_per_year',), "'500 000,001'"),
+    'missing eligibility': ((), "'eligibility' is a required property"),
+    'missing name': ((), "'name' is a required property"),
+    'negative months': (('duration', 'min_months'), '-1'),
+    'no alternatives': (('eligibility', 'alternatives'), '[]'),
+    'share above one': (('max_share_of_total_cost',), '1.5'),
+    'share of zero': (('max_share_of_total_cost',), '0'),
+    'unknown counted role': (('eligibility', 'counted_roles', 0), "'owner'"),
+    'unknown field': ((), "'max_grant'"),
+    'unknown form': (('eligibility', 'alternatives', 1, 'requires', 0, 'forms', 0), "'trust'"),
+    'unknown kind': (('eligibility', 'alternatives', 0, 'requires', 0, 'kinds', 0), "'administration'"),
+}
+
+
 @pytest.mark.parametrize("case", sorted(INVALID_RULES))
 def test_invalid_rule_set_rejected(rules_validator, case):
     doc = _orebro()
     INVALID_RULES[case](doc)
-    assert _errors(rules_validator, doc) != []
+    _rejected_with(rules_validator, doc, *INVALID_RULES_AT[case])
 
 
 def test_rule_set_caps(rules_validator):
@@ -544,8 +603,24 @@ INVALID_FUNDS = {
 }
 
 
+INVALID_FUNDS_AT = {
+    'bad date': (('entries', 0, 'date'), "'2013-6-10'"),
+    'fractional draws': (('simulation', 'draws'), '10.5'),
+    'grant without application': (('entries', 1), "'application' is a required property"),
+    'invalid inline application': (('portfolio', 0, 'application'), "{'id': 'x'}"),
+    'unknown entry field': (('entries', 0), "'amout'"),
+    'unknown field': ((), "is not valid under any of the given schemas"),
+    'unknown kind': (('entries', 0, 'kind'), "'gift'"),
+    'unknown simulation key': (('simulation',), "'rules'"),
+    'unknown status': (('portfolio', 0, 'status'), "'rejected'"),
+    'version 2': (('version',), '1 was expected'),
+    'wrong format': (('format',), "'socinv-fund-ledger' was expected"),
+    'zero amount': (('entries', 0, 'amount'), "'0.00'"),
+}
+
+
 @pytest.mark.parametrize("case", sorted(INVALID_FUNDS))
 def test_invalid_fund_rejected(fund_validator, case):
     doc = _orebro_fund()
     INVALID_FUNDS[case](doc)
-    assert _errors(fund_validator, doc) != []
+    _rejected_with(fund_validator, doc, *INVALID_FUNDS_AT[case])

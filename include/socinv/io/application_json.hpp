@@ -7,12 +7,12 @@
 #include <nlohmann/json.hpp>
 
 #include "socinv/application/application.hpp"
-#include "socinv/application/cost_model_of.hpp"
+#include "socinv/application/consistency.hpp"
 #include "socinv/core/money_format.hpp"
 #include "socinv/io/dom_reader.hpp"
 #include "socinv/io/economics_json.hpp"
 #include "socinv/io/follow_up_json.hpp"
-#include "socinv/io/json_reader.hpp"
+#include "socinv/io/json_pointer.hpp"
 #include "socinv/io/parse.hpp"
 #include "socinv/io/transfer_json.hpp"
 
@@ -73,25 +73,6 @@ inline criterion_entry read_criterion_entry(io::element value, const std::string
         entry.assessment = assessment;
     }
     return entry;
-}
-
-// The checks that span sections, made once every section is read.
-inline void check_sections(const application& app) {
-    if (app.economics && !app.economics->cohorts) (void)participants_per_year_of(app, *app.economics);
-    if (app.follow_up) validate(*app.follow_up, app.effect_measures);  // names every measure
-    if (app.savings) {
-        for (std::size_t i = 0; i < app.savings->size(); ++i) {
-            const saving& s = (*app.savings)[i];
-            const std::string at = io::join_pointer("/savings", i);
-            if (app.return_transfer && !app.return_transfer->agreement.knows_payer(s.payer))
-                throw input_error(at + "/payer", "\"" + s.payer + "\"",
-                                  "payer \"" + s.payer + "\" is not among the agreement's paying administrations");
-            if (s.year < app.period.first_year())
-                throw input_error(at + "/year", std::to_string(s.year),
-                                  "a saving in " + std::to_string(s.year) + " is before the intervention started (" +
-                                      to_iso(app.period.start()) + ")");
-        }
-    }
 }
 
 }  // namespace detail
@@ -200,7 +181,7 @@ inline application application_from_dom(io::element root_value) {
 
     // Sums must fit too: an overflow here is the input's fault, not a crash.
     at_pointer("/budget", [&] { return app.total_cost(); });
-    detail::check_sections(app);
+    check_consistency(app);
     return app;
 }
 

@@ -5,7 +5,7 @@
 
 #include "socinv/core/money_format.hpp"
 #include "socinv/io/economic_result_json.hpp"
-#include "socinv/io/json_reader.hpp"
+#include "socinv/io/json_pointer.hpp"
 #include "socinv/io/json_writer.hpp"
 #include "socinv/rules/assessment.hpp"
 

@@ -16,7 +16,7 @@
 #include "socinv/core/error.hpp"
 #include "socinv/core/money.hpp"
 #include "socinv/core/money_format.hpp"
-#include "socinv/io/json_reader.hpp"
+#include "socinv/io/json_pointer.hpp"
 
 namespace socinv::io {
 

@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "socinv/core/error.hpp"
-#include "socinv/io/json_reader.hpp"
+#include "socinv/io/json_pointer.hpp"
 
 namespace socinv::detail {
 

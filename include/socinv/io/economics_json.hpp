@@ -8,7 +8,7 @@
 
 #include "socinv/application/economics_section.hpp"
 #include "socinv/io/dom_reader.hpp"
-#include "socinv/io/json_reader.hpp"
+#include "socinv/io/json_pointer.hpp"
 #include "socinv/io/parse.hpp"
 
 namespace socinv {

@@ -2,11 +2,13 @@
 // The `follow_up` section of an application to and from JSON (docs/application-format.md).
 
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
 #include "socinv/io/dom_reader.hpp"
-#include "socinv/io/json_reader.hpp"
+#include "socinv/io/json_pointer.hpp"
+#include "socinv/io/json_writer.hpp"
 #include "socinv/io/parse.hpp"
 #include "socinv/application/follow_up_of.hpp"
 #include "socinv/core/money_format.hpp"
@@ -132,89 +134,117 @@ inline io::json to_json(const follow_up& f) {
 }
 
 // --- results ------------------------------------------------------------------------------------
+// Written without building a document, keys in sorted order as nlohmann writes them.
 
 namespace detail {
-inline io::json interval_json(const confidence_interval& ci) { return {ci.low, ci.high}; }
-inline io::json optional_json(const std::optional<double>& x) { return x ? io::json(*x) : io::json(nullptr); }
+inline void write_interval(io::json_writer& w, const confidence_interval& ci) {
+    w.begin_array().value(ci.low).value(ci.high).end_array();
+}
+inline void write_interval(io::json_writer& w, const std::optional<confidence_interval>& ci) {
+    if (ci) write_interval(w, *ci);
+    else w.null();
+}
 }  // namespace detail
 
+inline void write_json(io::json_writer& w, const reconciliation& r);
+
 // Observed values, intervals and targets are on the observation's scale: a share (0–1) for a
-// proportion (a target of 60 "procent" is 0.6), the mean otherwise.
-inline io::json to_json(const follow_up_evaluation& r) {
-    using io::json;
-    json measures = json::array();
+// proportion (a target of 60 "procent" is 0.6), the mean otherwise. `socinv follow-up` adds the
+// application's id and, when it has savings and an agreement, the reconciliation.
+inline void write_json(io::json_writer& w, const follow_up_evaluation& r, std::string_view id = {},
+                       const reconciliation* reconciled = nullptr) {
+    w.begin_object().member("all_targets_met", r.all_targets_met()).member("alpha", r.alpha);
+    w.member("as_of", to_iso(r.as_of));
+    if (!id.empty()) w.member("id", id);
+    w.key("measures").begin_array();
     for (const auto& m : r.measures) {
-        json warnings = json::array(), codes = json::array();
-        for (const auto& w : m.warnings) {
-            warnings.push_back(w.message_en);
-            codes.push_back(w.code);
+        w.begin_object().member("baseline", m.baseline).key("ci");
+        detail::write_interval(w, m.ci);
+        if (m.comparison_observed) {
+            w.key("comparison").begin_object().member("difference", m.difference).key("difference_ci");
+            detail::write_interval(w, m.difference_ci);
+            w.member("observed", *m.comparison_observed).end_object();
         }
-        json mj = {{"measure", m.measure},
-                   {"unit", m.unit},
-                   {"kind", m.proportion ? "proportion" : "mean"},
-                   {"n", m.n},
-                   {"observed", m.observed},
-                   {"ci", detail::interval_json(m.ci)},
-                   {"baseline", detail::optional_json(m.baseline)},
-                   {"target", detail::optional_json(m.target)},
-                   {"direction", m.direction ? json(std::string(to_string(*m.direction))) : json(nullptr)},
-                   {"verdict", m.verdict ? json(std::string(to_string(*m.verdict))) : json(nullptr)},
-                   {"minimum_detectable_difference", m.minimum_detectable_difference},
-                   {"warnings", std::move(warnings)},
-                   {"warning_codes", std::move(codes)}};
-        if (m.comparison_observed)
-            mj["comparison"] = {{"observed", *m.comparison_observed},
-                                {"difference", detail::optional_json(m.difference)},
-                                {"difference_ci", m.difference_ci ? detail::interval_json(*m.difference_ci) : json(nullptr)}};
-        if (m.diff_in_diff)
-            mj["diff_in_diff"] = {{"estimate", m.diff_in_diff->estimate},
-                                  {"se", m.diff_in_diff->se},
-                                  {"ci", detail::interval_json(m.diff_in_diff->ci)}};
-        measures.push_back(std::move(mj));
+        if (m.diff_in_diff) {
+            w.key("diff_in_diff").begin_object().key("ci");
+            detail::write_interval(w, m.diff_in_diff->ci);
+            w.member("estimate", m.diff_in_diff->estimate).member("se", m.diff_in_diff->se).end_object();
+        }
+        w.key("direction");
+        if (m.direction) w.value(to_string(*m.direction));
+        else w.null();
+        w.member("kind", m.proportion ? "proportion" : "mean")
+            .member("measure", m.measure)
+            .member("minimum_detectable_difference", m.minimum_detectable_difference)
+            .member("n", m.n)
+            .member("observed", m.observed)
+            .member("target", m.target)
+            .member("unit", m.unit)
+            .key("verdict");
+        if (m.verdict) w.value(to_string(*m.verdict));
+        else w.null();
+        w.key("warning_codes").begin_array();
+        for (const auto& warning : m.warnings) w.value(warning.code);
+        w.end_array().key("warnings").begin_array();
+        for (const auto& warning : m.warnings) w.value(warning.message_en);
+        w.end_array().end_object();
     }
-    json j = {{"as_of", to_iso(r.as_of)}, {"alpha", r.alpha}, {"measures", std::move(measures)},
-              {"all_targets_met", r.all_targets_met()}};
-    if (r.reach)
-        j["reach"] = {{"planned", r.reach->planned},
-                      {"reached", r.reach->reached},
-                      {"share", r.reach->share},
-                      {"ci", r.reach->ci ? detail::interval_json(*r.reach->ci) : json(nullptr)}};
-    else
-        j["reach"] = nullptr;
-    return j;
+    w.end_array().key("reach");
+    if (r.reach) {
+        w.begin_object().key("ci");
+        detail::write_interval(w, r.reach->ci);
+        w.member("planned", r.reach->planned).member("reached", r.reach->reached).member("share", r.reach->share).end_object();
+    } else {
+        w.null();
+    }
+    if (reconciled) {
+        w.key("reconciliation");
+        write_json(w, *reconciled);
+    }
+    w.end_object();
 }
 
 // Amounts as decimal strings in SEK, exact. "due" is what the schedule under the actuals asks
 // for the years booked so far, and "true_up" the schedule's true-up lines (due − returned).
-inline io::json to_json(const reconciliation& r) {
-    using io::json;
-    auto amount = [](const std::optional<money>& m) { return m ? json(format_decimal(*m)) : json(nullptr); };
-    json rows = json::array();
-    for (const auto& s : r.savings)
-        rows.push_back({{"payer", s.payer}, {"year", s.year}, {"forecast", amount(s.forecast)},
-                        {"actual", amount(s.actual)}, {"difference", amount(s.difference())}});
-    json transfers = json::array();
+inline void write_json(io::json_writer& w, const reconciliation& r) {
+    auto amount = [&](const std::optional<money>& m) -> io::json_writer& {
+        return m ? w.value(format_decimal(*m)) : w.null();
+    };
+    w.begin_object().member("as_of", to_iso(r.as_of)).member("due", format_decimal(r.due()));
+    w.member("due_forecast", format_decimal(r.due_forecast())).member("returned_so_far", format_decimal(r.returned_so_far()));
+    w.key("savings").begin_array();
+    for (const auto& s : r.savings) {
+        w.begin_object().key("actual");
+        amount(s.actual).key("difference");
+        amount(s.difference()).key("forecast");
+        amount(s.forecast).member("payer", s.payer).member("year", s.year).end_object();
+    }
+    w.end_array();
+    w.member("schedule_total", format_decimal(r.actual_total))
+        .member("schedule_total_forecast", format_decimal(r.forecast_total))
+        .key("transfers")
+        .begin_array();
     for (const auto& t : r.transfers)
-        transfers.push_back({{"payer", t.payer},
-                             {"returned_so_far", format_decimal(t.returned_so_far)},
-                             {"due_forecast", format_decimal(t.due_forecast)},
-                             {"due", format_decimal(t.due_actual)},
-                             {"true_up", format_decimal(t.true_up)}});
-    json true_ups = json::array();
+        w.begin_object()
+            .member("due", format_decimal(t.due_actual))
+            .member("due_forecast", format_decimal(t.due_forecast))
+            .member("payer", t.payer)
+            .member("returned_so_far", format_decimal(t.returned_so_far))
+            .member("true_up", format_decimal(t.true_up))
+            .end_object();
+    w.end_array().member("true_up", format_decimal(r.true_up())).key("true_ups").begin_array();
     for (const auto& l : r.true_ups)
-        true_ups.push_back(
-            {{"payer", l.payer}, {"year", l.year}, {"saving_year", l.saving_year}, {"amount", format_decimal(l.amount)}});
-    return {{"as_of", to_iso(r.as_of)},
-            {"savings", std::move(rows)},
-            {"transfers", std::move(transfers)},
-            {"true_ups", std::move(true_ups)},
-            {"returned_so_far", format_decimal(r.returned_so_far())},
-            {"due_forecast", format_decimal(r.due_forecast())},
-            {"due", format_decimal(r.due())},
-            {"true_up", format_decimal(r.true_up())},
-            {"schedule_total_forecast", format_decimal(r.forecast_total)},
-            {"schedule_total", format_decimal(r.actual_total)}};
+        w.begin_object()
+            .member("amount", format_decimal(l.amount))
+            .member("payer", l.payer)
+            .member("saving_year", l.saving_year)
+            .member("year", l.year)
+            .end_object();
+    w.end_array().end_object();
 }
+
+inline io::json to_json(const follow_up_evaluation& r) { return io::json::parse(io::json_text(r)); }
+inline io::json to_json(const reconciliation& r) { return io::json::parse(io::json_text(r)); }
 
 // nlohmann's conversions, found by ADL: `j.get<follow_up>()` checks the section's own form
 // (pointers relative to it; that each measure names an effect measure is checked with the

@@ -1,10 +1,13 @@
 #pragma once
 // Writing JSON straight into a string, without building a document first: results are written
-// as they are walked. Numbers and strings come out as nlohmann/json's dump() writes them.
+// as they are walked. Strings are escaped as nlohmann/json's dump() escapes them, and numbers laid
+// out as it lays them out, each double in its shortest round-trip digits (nlohmann's Grisu2
+// sometimes writes a seventeenth digit for the same double).
 
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -100,6 +103,20 @@ public:
         return *this;
     }
 
+    // A value that may be absent: null when it is.
+    template <class T>
+    json_writer& value(const std::optional<T>& v) {
+        return v ? value(*v) : null();
+    }
+
+    // An array of the range's elements, each written as value().
+    template <class Range>
+    json_writer& values(const Range& range) {
+        begin_array();
+        for (const auto& v : range) value(v);
+        return end_array();
+    }
+
     template <class K, class V>
     json_writer& member(K&& k, V&& v) {
         key(k);
@@ -157,5 +174,14 @@ private:
     bool first_ = true;
     bool after_key_ = false;
 };
+
+// The JSON text of a value with a write_json(json_writer&, const T&, args...) found by ADL.
+template <class T, class... Args>
+std::string json_text(const T& value, Args&&... args) {
+    std::string out;
+    json_writer w(out);
+    write_json(w, value, std::forward<Args>(args)...);
+    return out;
+}
 
 }  // namespace socinv::io

@@ -1,16 +1,20 @@
 #pragma once
 // The fund ledger as a versioned JSON file: saved atomically, checked entry by entry on load.
 
+#include <map>
 #include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "socinv/io/atomic_file.hpp"
-#include "socinv/io/json_reader.hpp"
+#include "socinv/io/dom_reader.hpp"
+#include "socinv/io/json_writer.hpp"
+#include "socinv/io/parse.hpp"
 #include "socinv/io/read.hpp"
 #include "socinv/transfer/ledger.hpp"
 
@@ -18,19 +22,45 @@ namespace socinv {
 
 inline constexpr int ledger_format_version = 1;
 
-inline io::json to_json(const fund_balances& b) {
-    return {{"capital", format_decimal(b.capital)},   {"committed", format_decimal(b.committed)},
-            {"paid", format_decimal(b.paid)},         {"returned", format_decimal(b.returned)},
-            {"written_off", format_decimal(b.written_off)}, {"cash", format_decimal(b.cash)},
-            {"available", format_decimal(b.available)}};
+// Balances and grants as results (`socinv fund`, `socinv ledger show`), written without building
+// a document, keys sorted as nlohmann writes them; amounts as exact decimal strings in SEK.
+inline void write_json(io::json_writer& w, const fund_balances& b) {
+    w.begin_object()
+        .member("available", format_decimal(b.available))
+        .member("capital", format_decimal(b.capital))
+        .member("cash", format_decimal(b.cash))
+        .member("committed", format_decimal(b.committed))
+        .member("paid", format_decimal(b.paid))
+        .member("returned", format_decimal(b.returned))
+        .member("written_off", format_decimal(b.written_off))
+        .end_object();
 }
 
-// One application's grant as the ledger sees it (`socinv fund` and `socinv ledger show`).
-inline io::json to_json(const grant_state& g) {
-    return {{"granted_on", to_iso(g.granted_on)}, {"granted", format_decimal(g.granted)}, {"paid", format_decimal(g.paid)},
-            {"returned", format_decimal(g.returned)}, {"written_off", format_decimal(g.written_off)},
-            {"outstanding", format_decimal(g.outstanding())}, {"closed", g.closed}};
+// One application's grant as the ledger sees it.
+inline void write_json(io::json_writer& w, const grant_state& g) {
+    w.begin_object()
+        .member("closed", g.closed)
+        .member("granted", format_decimal(g.granted))
+        .member("granted_on", to_iso(g.granted_on))
+        .member("outstanding", format_decimal(g.outstanding()))
+        .member("paid", format_decimal(g.paid))
+        .member("returned", format_decimal(g.returned))
+        .member("written_off", format_decimal(g.written_off))
+        .end_object();
 }
+
+// Every grant by application id.
+inline void write_json(io::json_writer& w, const std::map<std::string, grant_state>& grants) {
+    w.begin_object();
+    for (const auto& [id, g] : grants) {
+        w.key(id);
+        write_json(w, g);
+    }
+    w.end_object();
+}
+
+inline io::json to_json(const fund_balances& b) { return io::json::parse(io::json_text(b)); }
+inline io::json to_json(const grant_state& g) { return io::json::parse(io::json_text(g)); }
 
 // The top-level value of "chain" in a file whose entries carry hashes: SHA-256 over the
 // canonical form of docs/return-transfers.md ("The hash chain"). The hashes are computed and
@@ -79,42 +109,47 @@ inline bool is_sha256_hex(const std::string& s) {
 // Reads a ledger file's keys and entries without replaying them. Other top-level keys (such as
 // a portfolio) are left to the caller. Hashes are all or nothing: an entry without one in a
 // file whose first entry has one (or the reverse) is refused at that entry.
-inline ledger_document read_ledger_document(const io::json& j) {
+inline ledger_document read_ledger_document(io::element root) {
     using namespace io;
-    require_object(j, "");
-    if (const json* f = optional(j, "format"); f && (!f->is_string() || f->get_ref<const std::string&>() != "socinv-fund-ledger"))
+    const dom_object j = require_object(root, "");
+    check_duplicate_keys(j, "");
+    auto is_text = [](std::optional<element> e, std::string_view text) {
+        return e->type() == element_type::STRING && e->get_string().value_unsafe() == text;
+    };
+    if (const auto f = optional(j, "format"); f && !is_text(f, "socinv-fund-ledger"))
         throw input_error("/format", describe(*f), "not a socinv fund ledger (format " + describe(*f) + ")");
     const auto version = read_integer(required(j, "version", ""), "/version", 1, 1000);
     if (version != ledger_format_version)
         throw input_error("/version", std::to_string(version),
                           "ledger format version " + std::to_string(version) + " is not supported (this is version " +
                               std::to_string(ledger_format_version) + ")");
-    const json* chain = optional(j, "chain");
-    if (chain && (!chain->is_string() || chain->get_ref<const std::string&>() != ledger_chain_name))
+    const auto chain = optional(j, "chain");
+    if (chain && !is_text(chain, ledger_chain_name))
         throw input_error("/chain", describe(*chain),
                           "unknown hash chain " + describe(*chain) + " (this is \"" + ledger_chain_name + "\")");
     ledger_document doc;
-    if (const json* f = optional(j, "fund")) doc.fund = read_string(*f, "/fund");
-    const json& entries = require_array(required(j, "entries", ""), "/entries");
+    if (const auto f = optional(j, "fund")) doc.fund = read_string(*f, "/fund");
+    const dom_array entries = require_array(required(j, "entries", ""), "/entries");
     doc.entries.reserve(entries.size());
     doc.cash_after.reserve(entries.size());
-    for (std::size_t i = 0; i < entries.size(); ++i) {
+    std::size_t i = 0;
+    for (const element value : entries) {
         const std::string at = join_pointer("/entries", i);
-        const json& e = require_object(entries[i], at);
-        reject_unknown_keys(e, at, {"id", "date", "kind", "amount", "application", "decision", "note", "cash_after", "hash"});
+        const dom_object e = require_object(value, at);
+        check_keys(e, at, {"id", "date", "kind", "amount", "application", "decision", "note", "cash_after", "hash"});
         ledger_entry entry;
         entry.id = read_string(required(e, "id", at), at + "/id");
         entry.on = read_date(required(e, "date", at), at + "/date");
         entry.kind = read_enum(required(e, "kind", at), at + "/kind",
                                [](std::string_view s) { return socinv::detail::parse_name(s, entry_kind_names, "entry kind"); });
         entry.amount = read_money(required(e, "amount", at), at + "/amount");
-        if (const json* a = optional(e, "application")) entry.application = read_string(*a, at + "/application");
-        if (const json* d = optional(e, "decision")) entry.decision = read_string(*d, at + "/decision");
-        if (const json* n = optional(e, "note")) entry.note = read_string(*n, at + "/note");
-        doc.cash_after.push_back(optional(e, "cash_after") ? std::optional<money>(read_money(e["cash_after"], at + "/cash_after"))
-                                                           : std::nullopt);
-        const json* h = optional(e, "hash");
-        const bool hashed = chain != nullptr || (i == 0 ? h != nullptr : !doc.hashes.empty());
+        if (const auto a = optional(e, "application")) entry.application = read_string(*a, at + "/application");
+        if (const auto d = optional(e, "decision")) entry.decision = read_string(*d, at + "/decision");
+        if (const auto n = optional(e, "note")) entry.note = read_string(*n, at + "/note");
+        const auto cash = optional(e, "cash_after");
+        doc.cash_after.push_back(cash ? std::optional<money>(read_money(*cash, at + "/cash_after")) : std::nullopt);
+        const auto h = optional(e, "hash");
+        const bool hashed = chain.has_value() || (i == 0 ? h.has_value() : !doc.hashes.empty());
         if (hashed && !h) throw input_error(at + "/hash", "", "entry " + quoted_text(entry.id) + " has no hash, unlike the entries of a hash-chained file");
         if (!hashed && h) throw input_error(at + "/hash", describe(*h), "entry " + quoted_text(entry.id) + " has a hash, unlike the entries before it");
         if (h) {
@@ -124,8 +159,14 @@ inline ledger_document read_ledger_document(const io::json& j) {
             doc.hashes.push_back(hash);
         }
         doc.entries.push_back(std::move(entry));
+        ++i;
     }
     return doc;
+}
+
+// A ledger file's text read, not yet replayed (parsed once, with the calling thread's parser).
+inline ledger_document ledger_document_from_text(std::string_view text) {
+    return read_ledger_document(io::thread_parser().parse(text));
 }
 
 // Replays every entry through fund_ledger::append, so a file can hold nothing the ledger would
@@ -148,13 +189,18 @@ inline fund_ledger replay_ledger(const ledger_document& doc, const ledger_policy
 
 // Reads and replays a ledger file. Hashes, when the file has them, are checked for form only;
 // the ledger store's import and verify recompute them.
+inline fund_ledger ledger_from_text(std::string_view text, const ledger_policy& policy = {}) {
+    return replay_ledger(ledger_document_from_text(text), policy);
+}
+
+// The same from an nlohmann document (a test, a binding).
 inline fund_ledger ledger_from_json(const io::json& j, const ledger_policy& policy = {}) {
-    return replay_ledger(read_ledger_document(j), policy);
+    return ledger_from_text(j.dump(), policy);
 }
 
 inline fund_ledger load_ledger(const std::string& path, const ledger_policy& policy = {}) {
     try {
-        return ledger_from_json(io::parse_json(io::read_file(path)), policy);
+        return ledger_from_text(io::read_file(path), policy);
     } catch (const input_error& e) {
         throw e.source().empty() ? e.with_source(path) : e;
     }
@@ -177,20 +223,21 @@ inline void save_ledger(const fund_ledger& ledger, const std::string& path, std:
         // a new file, or one that cannot be read: write_file_atomically reports the latter
     }
     if (!existing.empty()) {
-        io::json old;
+        std::optional<io::element> old;
         try {
-            old = io::parse_json(existing);
+            old = io::thread_parser().parse(existing);
         } catch (const input_error&) {
             // not JSON: not a fund file either, so there is nothing to keep
         }
-        if (old.is_object()) {
-            if (const auto* db = io::optional(old, "ledger"))
+        if (old && old->type() == io::element_type::OBJECT) {
+            const io::dom_object object = old->get_object().value_unsafe();
+            if (const auto db = io::optional(object, "ledger"))
                 throw input_error("/ledger", io::describe(*db),
                                   "this fund file keeps its ledger in the database " + io::describe(*db) +
                                       "; append to the database instead of saving entries into the file")
                     .with_source(path);
-            for (const auto& [key, value] : old.items())
-                if (!is_ledger_key(key)) doc[key] = value;
+            for (auto [key, value] : object)
+                if (!is_ledger_key(key)) doc[std::string(key)] = io::json::parse(simdjson::minify(value));
         }
     }
     io::write_file_atomically(path, doc.dump(2) + "\n");

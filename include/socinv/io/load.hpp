@@ -33,7 +33,7 @@ inline rule_set load_rule_set(const std::string& name_or_path) {
     if (!looks_like_path) return builtin_rule_set(name_or_path);  // throws: unknown name
     const std::string text = io::read_file(name_or_path);
     try {
-        return rule_set_from_json(io::parse_json(text));
+        return rule_set_from_text(text);
     } catch (const input_error& e) {
         throw e.with_source(name_or_path);
     }

@@ -10,10 +10,10 @@
 #include <simdjson.h>
 
 #include "socinv/core/error.hpp"
-#include "socinv/io/json_reader.hpp"
+#include "socinv/io/duplicate_keys.hpp"
+#include "socinv/io/json_pointer.hpp"
 #include "socinv/io/nesting.hpp"
 #include "socinv/io/parse_error.hpp"
-#include "socinv/io/read.hpp"
 
 namespace socinv::io {
 

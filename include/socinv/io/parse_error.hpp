@@ -1,6 +1,6 @@
 #pragma once
 // Why a JSON text does not parse: an input_error with the line, the column and, for a number
-// out of range, the JSON pointer. Used by both parsers (io/read.hpp, io/parse.hpp).
+// out of range, the JSON pointer. Used by io/parse.hpp when simdjson refuses a text.
 
 #include <algorithm>
 #include <string>
@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "socinv/core/error.hpp"
-#include "socinv/io/json_reader.hpp"
+#include "socinv/io/json_pointer.hpp"
 #include "socinv/io/nesting.hpp"
 
 namespace socinv::detail {

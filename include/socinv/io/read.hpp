@@ -1,39 +1,23 @@
 #pragma once
-// Reading JSON text, files and JSON Lines, with syntax errors reported by line and column.
+// Reading files and splitting JSON Lines; parsing is io/parse.hpp.
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "socinv/core/error.hpp"
-#include "socinv/io/duplicate_keys.hpp"
-#include "socinv/io/nesting.hpp"
-#include "socinv/io/parse_error.hpp"
 
 namespace socinv::io {
 
-// Parses one JSON document. Syntax errors become input_error with the line and column,
-// the pointer "" (the document) and, as value, the text around the error; a number out of the
-// range of a double (1e400) is an input_error at its pointer; nesting deeper than
-// max_json_depth is an input_error naming the container that goes too deep.
-inline nlohmann::json parse_json(std::string_view text) {
-    if (auto error = nesting_error(text)) throw *error;
-    try {
-        return nlohmann::json::parse(text.begin(), text.end(), refuse_duplicate_keys());
-    } catch (const nlohmann::json::exception& e) {
-        // parse_error for syntax, out_of_range 406 for a number that overflows a double: parsed
-        // again to say where (the error path only).
-        throw_parse_error(text);
-        throw input_error("", "", std::string("malformed JSON: ") + e.what());
-    }
-}
-
-// The whole content of a file; a file that cannot be read is an input_error naming it.
+// The whole content of a file; a file that cannot be read is an input_error naming it. Devices
+// such as /dev/zero are refused, since reading one would never end; pipes are read.
 inline std::string read_file(const std::string& path) {
+    std::error_code ignored;
+    if (std::filesystem::is_character_file(path, ignored) || std::filesystem::is_block_file(path, ignored))
+        throw input_error("", "\"" + path + "\"", "is a device, not a file").with_source(path);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw input_error("", "\"" + path + "\"", "cannot open file").with_source(path);
     std::ostringstream buffer;

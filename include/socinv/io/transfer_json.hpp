@@ -10,7 +10,8 @@
 #include "socinv/application/return_transfer_section.hpp"
 #include "socinv/core/money_format.hpp"
 #include "socinv/io/dom_reader.hpp"
-#include "socinv/io/json_reader.hpp"
+#include "socinv/io/json_pointer.hpp"
+#include "socinv/io/json_writer.hpp"
 #include "socinv/io/parse.hpp"
 #include "socinv/transfer/schedule.hpp"
 
@@ -199,28 +200,31 @@ inline io::json to_json(const std::vector<saving>& savings) {
     return j;
 }
 
-inline io::json to_json(const transfer_schedule& s) {
-    using io::json;
-    json lines = json::array();
+// A schedule as a result (`socinv transfers`), written without building a document; amounts as
+// exact decimal strings in SEK.
+inline void write_json(io::json_writer& w, const transfer_schedule& s) {
     std::map<std::string, money> by_payer;
-    for (const auto& l : s.lines) {
-        lines.push_back({{"payer", l.payer},
-                         {"year", l.year},
-                         {"amount", format_decimal(l.amount)},
-                         {"kind", to_string(l.kind)},
-                         {"saving_year", l.saving_year},
-                         {"basis", to_string(l.basis)}});
-        by_payer[l.payer] += l.amount;
-    }
-    json payers = json::object();
-    for (const auto& [payer, total] : by_payer) payers[payer] = format_decimal(total);
-    return {{"schedule", std::move(lines)},
-            {"total", format_decimal(s.total)},
-            {"by_payer", std::move(payers)},
-            {"cap", s.cap ? json(format_decimal(*s.cap)) : json(nullptr)},
-            {"capped", s.capped},
-            {"uncapped_total", format_decimal(s.uncapped_total)}};
+    for (const auto& l : s.lines) by_payer[l.payer] += l.amount;
+    w.begin_object().key("by_payer").begin_object();
+    for (const auto& [payer, total] : by_payer) w.member(payer, format_decimal(total));
+    w.end_object().key("cap");
+    if (s.cap) w.value(format_decimal(*s.cap));
+    else w.null();
+    w.member("capped", s.capped).key("schedule").begin_array();
+    for (const auto& l : s.lines)
+        w.begin_object()
+            .member("amount", format_decimal(l.amount))
+            .member("basis", to_string(l.basis))
+            .member("kind", to_string(l.kind))
+            .member("payer", l.payer)
+            .member("saving_year", l.saving_year)
+            .member("year", l.year)
+            .end_object();
+    w.end_array();
+    w.member("total", format_decimal(s.total)).member("uncapped_total", format_decimal(s.uncapped_total)).end_object();
 }
+
+inline io::json to_json(const transfer_schedule& s) { return io::json::parse(io::json_text(s)); }
 
 // nlohmann's conversions, found by ADL: `j.get<return_transfer_section>()` (pointers relative to
 // the section) and `io::json j = section;`.

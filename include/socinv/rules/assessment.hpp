@@ -6,22 +6,14 @@
 #include <vector>
 
 #include "socinv/application/application.hpp"
+#include "socinv/application/budget_years.hpp"
 #include "socinv/application/cost_model_of.hpp"
-#include "socinv/core/allocation.hpp"
 #include "socinv/economics/cost_model.hpp"
 #include "socinv/rules/checklist.hpp"
 #include "socinv/rules/eligibility.hpp"
 #include "socinv/rules/rule_set.hpp"
 
 namespace socinv {
-
-// Money by calendar budget year, as the municipality books it.
-struct budget_year_amount {
-    int year = 0;
-    long days = 0;
-    money amount;
-    bool from_budget = false;  // false: the amount requested spread over the period by days
-};
 
 struct assessment {
     std::string application_id;
@@ -39,24 +31,6 @@ struct assessment {
     // Exit-code sense: eligible and no funding criterion not met.
     bool passes() const { return eligible && !any_criterion_not_met(checklist); }
 };
-
-// The application's money by budget year: its budget lines summed by year when it has a budget,
-// else the amount requested spread over the period's budget years by days (parts add up exactly).
-inline std::vector<budget_year_amount> money_by_budget_year(const application& app) {
-    std::vector<budget_year_amount> out;
-    const auto years = app.period.budget_years();
-    if (!app.budget.empty()) {
-        std::map<int, money> by_year;
-        for (const auto& line : app.budget) by_year[line.year] += line.amount;
-        for (const auto& y : years) out.push_back({y.year, y.days, by_year[y.year], true});
-        return out;
-    }
-    std::vector<std::int64_t> weights;
-    for (const auto& y : years) weights.push_back(y.days);
-    const auto parts = allocate(app.requested, weights);
-    for (std::size_t i = 0; i < years.size(); ++i) out.push_back({years[i].year, years[i].days, parts[i], false});
-    return out;
-}
 
 // A cost model whose inputs are each in range can still overflow a double (huge participant
 // counts times huge costs); such a result is bad input, never a verdict.
