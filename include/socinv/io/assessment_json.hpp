@@ -102,34 +102,8 @@ inline void write_json(io::json_writer& w, const assessment& a, language lang = 
     }
     w.end_array();
     w.key("economics");
-    if (const auto& e = a.economics) {
-        w.begin_object()
-            .member("benefit_cost_ratio", e->benefit_cost_ratio)
-            .member("break_even_success_rate", e->break_even_success_rate)
-            .member("break_even_successes", e->break_even_successes);
-        w.key("by_payer").begin_array();
-        for (const auto& p : e->by_payer)
-            w.begin_object()
-                .member("level", p.level)
-                .member("net", p.net())
-                .member("payer", p.payer)
-                .member("pv_costs_paid", p.pv_costs_paid)
-                .member("pv_savings", p.pv_savings)
-                .end_object();
-        w.end_array();
-        w.member("expected_successes", e->expected_successes).member("npv", e->npv).member("participants", e->participants);
-        w.key("payback_year");
-        if (e->payback_year) w.value(*e->payback_year);
-        else w.null();
-        w.member("pv_costs", e->pv_costs)
-            .member("pv_savings", e->pv_savings)
-            .member("sroi_ratio", e->sroi_ratio)
-            .member("value_per_success", e->value_per_success)
-            .member("view", to_string(e->view))
-            .end_object();
-    } else {
-        w.null();
-    }
+    if (a.economics) write_json(w, *a.economics, false);  // the summary; `socinv simulate` gives the tables
+    else w.null();
     w.key("eligibility").begin_object().key("alternatives").begin_array();
     for (const auto& alt : a.eligibility.alternatives) {
         w.begin_object().member("description", sv ? alt.description_sv : alt.description_en).member("id", alt.id);

@@ -13,8 +13,9 @@
 
 namespace socinv {
 
-// JSON has no infinity or NaN: a ratio or break-even that cannot be reached is null.
-inline void write_json(io::json_writer& w, const economic_result& e) {
+// JSON has no infinity or NaN: a ratio or break-even that cannot be reached is null. Without
+// `by_year`, the summary that assessments carry.
+inline void write_json(io::json_writer& w, const economic_result& e, bool with_by_year = true) {
     w.begin_object()
         .member("benefit_cost_ratio", e.benefit_cost_ratio)
         .member("break_even_success_rate", e.break_even_success_rate)
@@ -29,14 +30,16 @@ inline void write_json(io::json_writer& w, const economic_result& e) {
             .member("pv_savings", p.pv_savings)
             .end_object();
     w.end_array();
-    w.key("by_year").begin_array();
-    for (std::size_t t = 0; t < e.years.size(); ++t) {
-        w.begin_object().member("costs", e.costs[t]).member("discount_factor", e.discount_factors[t]);
-        w.member("savings", e.savings[t]).key("savings_by_payer").begin_object();
-        for (const auto& [payer, row] : e.savings_by_payer) w.member(payer, row[t]);
-        w.end_object().member("year", e.years[t]).end_object();
+    if (with_by_year) {
+        w.key("by_year").begin_array();
+        for (std::size_t t = 0; t < e.years.size(); ++t) {
+            w.begin_object().member("costs", e.costs[t]).member("discount_factor", e.discount_factors[t]);
+            w.member("savings", e.savings[t]).key("savings_by_payer").begin_object();
+            for (const auto& [payer, row] : e.savings_by_payer) w.member(payer, row[t]);
+            w.end_object().member("year", e.years[t]).end_object();
+        }
+        w.end_array();
     }
-    w.end_array();
     w.member("expected_successes", e.expected_successes)
         .member("npv", e.npv)
         .member("participants", e.participants)
