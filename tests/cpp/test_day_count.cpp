@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "socinv/economics/day_count.hpp"
 
 using socinv::date;
@@ -13,9 +15,10 @@ date d(const char* iso) { return socinv::parse_iso_date(iso); }
 }  // namespace
 
 TEST(DayCount, NamesRoundTrip) {
-    for (auto dc : {day_count::act_365_first, day_count::act_365f, day_count::act_360, day_count::act_act_isda,
-                    day_count::thirty_360})
-        EXPECT_EQ(socinv::parse_day_count(socinv::to_string(dc)), dc);
+    for (const auto& [dc, name] : socinv::detail::day_count_names) {
+        EXPECT_EQ(socinv::to_string(dc), name);
+        EXPECT_EQ(socinv::parse_day_count(name), dc);
+    }
     EXPECT_EQ(socinv::to_string(day_count::act_365_first), "act/365");
     EXPECT_EQ(socinv::to_string(day_count::act_act_isda), "act/act-isda");
     EXPECT_EQ(socinv::to_string(day_count::thirty_360), "30/360");
@@ -26,15 +29,71 @@ TEST(DayCount, ParsesOtherSpellingsInAnyCase) {
     EXPECT_EQ(socinv::parse_day_count("Actual/360"), day_count::act_360);
     EXPECT_EQ(socinv::parse_day_count("Actual/Actual ISDA"), day_count::act_act_isda);
     EXPECT_EQ(socinv::parse_day_count("30/360 ISDA"), day_count::thirty_360);
+    // pyxirr's spellings and DayCount names
+    EXPECT_EQ(socinv::parse_day_count("30/360 SIA"), day_count::thirty_u_360);
+    EXPECT_EQ(socinv::parse_day_count("30E/360"), day_count::thirty_e_360);
+    EXPECT_EQ(socinv::parse_day_count("30E/360 German"), day_count::thirty_e_360_isda);
+    EXPECT_EQ(socinv::parse_day_count("Actual/365.25"), day_count::act_365_25);
+    EXPECT_EQ(socinv::parse_day_count("NL365"), day_count::nl_365);
+    EXPECT_EQ(socinv::parse_day_count("THIRTY_E_PLUS_360"), day_count::thirty_e_plus_360);
+    EXPECT_EQ(socinv::parse_day_count("ACT_365F"), day_count::act_365f);
+}
+
+// pyxirr's day-count tests (Anexen/pyxirr, src/core/scheduled/day_count.rs), from the examples at
+// deltaquants.com: the 30/360 variants and the no-leap counts.
+TEST(DayCount, ThirtyThreeSixtyVariantsAndNoLeap) {
+    struct example {
+        const char *from, *to;
+        double nl_365, thirty_e, thirty_e_plus, german, us;
+    };
+    for (const example& x : {example{"2007-12-28", "2008-02-28", 62, 60, 60, 60, 60},
+                             example{"2007-12-28", "2008-02-29", 62, 61, 61, 62, 61},
+                             example{"2007-10-31", "2008-11-30", 395, 390, 390, 390, 390},
+                             example{"2008-02-01", "2009-05-31", 484, 479, 480, 479, 480}}) {
+        SCOPED_TRACE(std::string(x.from) + " - " + x.to);
+        EXPECT_DOUBLE_EQ(year_fraction(d(x.from), d(x.to), day_count::nl_365), x.nl_365 / 365);
+        EXPECT_DOUBLE_EQ(year_fraction(d(x.from), d(x.to), day_count::nl_360), x.nl_365 / 360);
+        EXPECT_DOUBLE_EQ(year_fraction(d(x.from), d(x.to), day_count::thirty_e_360), x.thirty_e / 360);
+        EXPECT_DOUBLE_EQ(year_fraction(d(x.from), d(x.to), day_count::thirty_e_plus_360), x.thirty_e_plus / 360);
+        EXPECT_DOUBLE_EQ(year_fraction(d(x.from), d(x.to), day_count::thirty_e_360_isda), x.german / 360);
+        EXPECT_DOUBLE_EQ(year_fraction(d(x.from), d(x.to), day_count::thirty_u_360), x.us / 360);
+    }
+    EXPECT_DOUBLE_EQ(year_fraction(d("2007-12-28"), d("2008-02-28"), day_count::act_365_25), 62. / 365.25);
+    EXPECT_DOUBLE_EQ(year_fraction(d("2007-12-28"), d("2008-02-28"), day_count::act_364), 62. / 364);
+}
+
+// Days between in 30/360 US, 30E/360 and 30E/360 ISDA, XLeratorDB's DAYS360 table (as in pyxirr).
+TEST(DayCount, XleratorDbDays360Table) {
+    struct row {
+        const char *from, *to;
+        int us, e, e_isda;
+    };
+    for (const row& r : {row{"2007-01-15", "2007-01-30", 15, 15, 15}, row{"2007-01-15", "2007-02-15", 30, 30, 30},
+                         row{"2007-01-15", "2007-07-15", 180, 180, 180}, row{"2007-09-30", "2008-03-31", 180, 180, 180},
+                         row{"2007-09-30", "2007-10-31", 30, 30, 30}, row{"2007-09-30", "2008-09-30", 360, 360, 360},
+                         row{"2007-01-15", "2007-01-31", 16, 15, 15}, row{"2007-01-31", "2007-02-28", 28, 28, 30},
+                         row{"2007-02-28", "2007-03-31", 30, 32, 30}, row{"2006-08-31", "2007-02-28", 178, 178, 180},
+                         row{"2007-02-28", "2007-08-31", 180, 182, 180}, row{"2007-02-14", "2007-02-28", 14, 14, 16},
+                         row{"2007-02-26", "2008-02-29", 363, 363, 364}, row{"2008-02-29", "2009-02-28", 360, 359, 360},
+                         row{"2008-02-29", "2008-03-30", 30, 31, 30}, row{"2008-02-29", "2008-03-31", 30, 31, 30},
+                         row{"2007-02-28", "2007-03-05", 5, 7, 5}, row{"2007-10-31", "2007-11-28", 28, 28, 28},
+                         row{"2007-08-31", "2008-02-29", 179, 179, 180}, row{"2008-02-29", "2008-08-31", 180, 181, 180},
+                         row{"2008-08-31", "2009-02-28", 178, 178, 180}, row{"2009-02-28", "2009-08-31", 180, 182, 180}}) {
+        SCOPED_TRACE(std::string(r.from) + " - " + r.to);
+        EXPECT_DOUBLE_EQ(360 * year_fraction(d(r.from), d(r.to), day_count::thirty_u_360), r.us);
+        EXPECT_DOUBLE_EQ(360 * year_fraction(d(r.from), d(r.to), day_count::thirty_e_360), r.e);
+        EXPECT_DOUBLE_EQ(360 * year_fraction(d(r.from), d(r.to), day_count::thirty_e_360_isda), r.e_isda);
+    }
 }
 
 TEST(DayCount, UnknownNameListsTheNames) {
     try {
-        socinv::parse_day_count("act/364");
+        socinv::parse_day_count("act/363");
         FAIL();
     } catch (const socinv::input_error& e) {
-        EXPECT_EQ(e.value(), "\"act/364\"");
-        EXPECT_NE(e.message().find("act/364"), std::string::npos);
+        EXPECT_EQ(e.value(), "\"act/363\"");
+        EXPECT_NE(e.message().find("act/363"), std::string::npos);
+        EXPECT_NE(e.message().find("30e+/360"), std::string::npos);
         EXPECT_NE(e.message().find("act/act-isda"), std::string::npos);
     }
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "socinv/economics/irr.hpp"
@@ -360,6 +361,63 @@ TEST(Irr, AgreesWithXirrOnYearlyDatesInActAct) {
         ASSERT_EQ(a.has_value(), b.has_value()) << trial;
         if (a) {
             EXPECT_NEAR(*a, *b, 1e-12 * std::max(1.0, std::abs(*a))) << trial;
+        }
+    }
+}
+
+// The bug report's flows: two roots below -99 % (-0.999303 and -0.995697) and none above, so the
+// default guess must find them; pyxirr's "minus 0.993" sample has its rate there too.
+TEST(Irr, RootsBetweenMinusOneHundredAndMinusNinetyNinePercent) {
+    const std::vector<double> values{-1e6, 5000, -3, 0};
+    const auto rate = socinv::irr(values);
+    ASSERT_TRUE(rate.has_value());
+    EXPECT_NEAR(*rate, 1 / ((5000 - std::sqrt(13e6)) / 6) - 1, 1e-12);  // -0.995697, the closer to 10 %
+    const auto all = socinv::all_rates(values, -1 + 1e-9, 10.0);
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_NEAR(all[0], 1 / ((5000 + std::sqrt(13e6)) / 6) - 1, 1e-12);
+}
+
+// Property: roots planted in (-100 %, -99 %), one or two whose 1 + rate differ by a factor of 10
+// or more, and maybe one ordinary root, times a factor with no positive root, and maybe trailing
+// zeros. Every planted
+// root is found from the default guess when it is the closest to it, and from a guess beside it.
+TEST(Irr, FindsEveryRootPlantedBelowMinusNinetyNinePercent) {
+    std::mt19937_64 rng(20261203);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    for (int trial = 0; trial < 400; ++trial) {
+        std::vector<double> roots;  // rates
+        const int deep = 1 + static_cast<int>(unit(rng) * 2);
+        const double first_exponent = -2.0 - 5.0 * unit(rng);  // 1 + rate in (1e-7, 1e-2)
+        roots.push_back(std::pow(10.0, first_exponent) - 1);
+        if (deep == 2) roots.push_back(std::pow(10.0, first_exponent - 1.0 - 2.0 * unit(rng)) - 1);
+        const bool ordinary = unit(rng) < 0.5;
+        if (ordinary) roots.push_back(-0.5 + unit(rng));
+        // NPV as a polynomial in x = 1 / (1 + r): values[k] is the coefficient of x^k. Start from
+        // x^2 + b x + c with complex roots (no sign change of its own) or a constant, times each (x - x_i).
+        const double b = 0.5 + unit(rng), c = b * b / 4 + 0.5 + unit(rng);
+        std::vector<double> values = unit(rng) < 0.5 ? std::vector<double>{c, b, 1.0} : std::vector<double>{-3.0};
+        for (const double r : roots) {
+            const double x = 1 / (1 + r);
+            std::vector<double> next(values.size() + 1, 0.0);
+            for (std::size_t k = 0; k < values.size(); ++k) {
+                next[k + 1] += values[k];
+                next[k] -= x * values[k];
+            }
+            values = next;
+        }
+        // Trailing zero flows move the latest time without adding a term, as in the report.
+        for (int zeros = static_cast<int>(unit(rng) * 3); zeros > 0; --zeros) values.push_back(0.0);
+        SCOPED_TRACE("trial " + std::to_string(trial));
+        double closest = roots.front();
+        for (const double r : roots)
+            if (std::abs(r - 0.1) < std::abs(closest - 0.1)) closest = r;
+        const auto rate = socinv::irr(values);
+        ASSERT_TRUE(rate.has_value());
+        EXPECT_NEAR(*rate, closest, 1e-6 * (1 + closest));
+        for (const double r : roots) {
+            const auto beside = socinv::irr(values, r + 1e-3 * (1 + r));
+            ASSERT_TRUE(beside.has_value());
+            EXPECT_NEAR(*beside, r, 1e-6 * (1 + r));
         }
     }
 }

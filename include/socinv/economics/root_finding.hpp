@@ -190,8 +190,12 @@ inline int roots_beyond(std::span<const double> terms, int direction, double siz
 }
 
 // The scan grid, in rates: fine near 0, geometric towards -100 % and towards large rates.
-inline constexpr std::array<double, 84> rate_grid{
-    -1 + 1e-12, -1 + 1e-9, -1 + 1e-6, -0.9999, -0.999, -0.995, -0.99, -0.98, -0.97, -0.95, -0.925, -0.9,
+// Below -99 % neighbouring points differ by at most a factor of 3.4 in 1 + rate, so two roots there whose
+// 1 + rate differ by a factor of 10 or more always lie in different cells.
+inline constexpr std::array<double, 100> rate_grid{
+    -1 + 1e-12, -1 + 3e-12, -1 + 1e-11, -1 + 3e-11, -1 + 1e-10, -1 + 3e-10, -1 + 1e-9, -1 + 3e-9, -1 + 1e-8,
+    -1 + 3e-8, -1 + 1e-7, -1 + 3e-7, -1 + 1e-6, -1 + 3e-6, -1 + 1e-5, -1 + 3e-5, -0.9999, -0.9997, -0.999, -0.997,
+    -0.995, -0.993, -0.99, -0.98, -0.97, -0.95, -0.925, -0.9,
     -0.875, -0.85, -0.8, -0.75, -0.7, -0.65, -0.6, -0.55, -0.5, -0.45, -0.4, -0.35, -0.3, -0.25, -0.2, -0.175,
     -0.15, -0.125, -0.1, -0.08, -0.06, -0.04, -0.02, 0.0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.12, 0.14, 0.16,
     0.18, 0.2, 0.225, 0.25, 0.275, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.25, 1.5, 1.75,
@@ -369,7 +373,7 @@ std::optional<double> find_rate(const Npv& f, const npv_limits& limits, double g
     const auto next_u = [&](const side& s) {
         const double grid_u = u_grid[static_cast<std::size_t>(s.next)];
         if (!(s.p.spread > 0.0)) return grid_u;
-        const bool outward = s.direction > 0 ? s.u >= 0.0 : s.u <= 0.0;
+        const bool outward = s.direction > 0 ? s.u >= 0.0 : s.u < 0.0;
         const double a = std::abs(s.p.value), b = s.direction * s.sign * s.p.slope;
         const double m = outward ? s.p.spread : std::exp(1.0) * s.p.spread;
         double safe = 0.9 * (b >= 0.0 ? std::sqrt(2.0 * a / m) : 2.0 * a / (-b + std::sqrt(b * b + 2.0 * m * a)));
