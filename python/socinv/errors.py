@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ChainError", "InputError"]
+__all__ = ["AmountError", "ChainError", "InputError"]
 
 
 class InputError(ValueError):
@@ -62,3 +62,21 @@ class ChainError(InputError):
 
 def _rebuild_chain(message: str, pointer: str, value: str, source: str, position: int, id: str) -> ChainError:  # noqa: A002
     return ChainError(message, pointer=pointer, value=value, source=source, position=position, id=id)
+
+
+class AmountError(InputError):
+    """An amount of a cash flow that is not a number: a string such as ``"20000.0"``, ``None``, or
+    another object (an :class:`InputError`, so a ``ValueError``).
+
+    ``pointer`` names the amount (``"/3/amount"`` for dated flows, ``"/3"`` for periodic ones,
+    ``"/row/column"`` for one series per row) and ``value`` is the value seen, as JSON text.
+    Amounts are never parsed from text: convert them first (``float(text)``, or
+    :func:`socinv.parse_sek` for Swedish amounts).
+    """
+
+    def __reduce__(self):
+        return (_rebuild_amount, (self.message, self.pointer, self.value, self.source))
+
+
+def _rebuild_amount(message: str, pointer: str, value: str, source: str) -> AmountError:
+    return AmountError(message, pointer=pointer, value=value, source=source)
