@@ -33,6 +33,10 @@ Follow-up statistics (docs/outcomes.md), named as in statsmodels::
     socinv.proportion_confint(267, 382)            # Kalmar: 70 % of 382, clear of 60 %?
     socinv.combine_effects(effects, variances, method_re="reml").random
 
+The evaluator's decision memo, a self-contained HTML page per application (docs/report.md)::
+
+    html = socinv.report("examples/applications/sot.json", lang="sv")   # or `socinv report FILE --pdf`
+
 Bad input raises :class:`socinv.InputError`, a ``ValueError`` whose ``.pointer`` names
 the field (``"/period/start"``). Amounts of money are :class:`decimal.Decimal` in SEK.
 """
@@ -103,6 +107,7 @@ from socinv.transfer import (
     transfer_agreement,
     transfer_schedule,
 )
+from socinv.report import report  # the decision memo (socinv.report the function; the package is socinv.report.*)
 
 __version__: str = _core.__version__
 
@@ -177,6 +182,7 @@ __all__ = [
     "percentile",
     "plot_tornado",
     "proportion_confint",
+    "report",
     "summary_frame",
     "transfer_agreement",
     "transfer_schedule",

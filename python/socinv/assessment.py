@@ -266,60 +266,11 @@ class Assessment:
         return f"<Assessment {self.id}: {verdict} under {self.rules_name}, passes={self.passes}>"
 
     def _repr_html_(self) -> str:
-        h = _html
-        d = self._data()
-        verdict = h.coloured("ELIGIBLE", "met") if self.eligible else h.coloured("NOT ELIGIBLE", "not_met")
-        summary = (
-            f"<div><b>{h.text(self.title)}</b> <code>{h.text(self.id)}</code></div>"
-            f"<div>{verdict} under {h.text(self.rules_name)} ({h.text(self.rules_version)}); "
-            f"passes: {'yes' if self.passes else 'no'}; requested {h.text(format_sek(self.requested))}; "
-            f"{d['eligibility']['whole_months']} whole months, {d['eligibility']['days']} days</div>"
-        )
-        alternatives = h.table(
-            ["rule", "description", "met", "parties counted"],
-            (
-                [
-                    f"<b>{h.text(a.id)}</b>",
-                    h.text(a.description),
-                    h.coloured("met" if a.met else "not met", "met" if a.met else "not_met"),
-                    "<br>".join(
-                        h.text(f"{len(r.counted)} of {r.at_least} × {' or '.join(r.kinds)}: {', '.join(r.counted) or '-'}")
-                        for r in a.requirements
-                    ),
-                ]
-                for a in self.alternatives
-            ),
-        )
-        checklist = h.table(
-            ["criterion", "verdict", "decided by", "evidence"],
-            (
-                [
-                    h.text(c.title) + (" <i>(advisory)</i>" if c.advisory else ""),
-                    h.coloured(c.verdict),
-                    h.text(c.decided_by),
-                    "<br>".join(h.text(e) for e in c.evidence),
-                ]
-                for c in self.checklist
-            ),
-        )
-        findings = h.table(
-            ["severity", "code", "pointer", "message"],
-            (
-                [h.coloured(f.severity), h.text(f.code), f"<code>{h.text(f.pointer)}</code>", h.text(f.message)]
-                for f in self.findings
-            ),
-        )
-        return (
-            '<div class="socinv-assessment">'
-            + summary
-            + h.heading("Eligibility rules")
-            + alternatives
-            + h.heading("Checklist")
-            + checklist
-            + h.heading("Findings")
-            + findings
-            + "</div>"
-        )
+        """The decision memo's assessment part (socinv.report's template, without the page and
+        the cost model), in English, with each finding's pointer and code."""
+        from socinv.report import fragment
+
+        return fragment(self, "en")
 
 
 def _fund_ore(fund_available: Optional[Amount]) -> Optional[int]:
