@@ -105,8 +105,13 @@ test:
 	$(MAKE) test-fuzz
 	$(MAKE) test-sanitize
 
+# The SöT assessment on the terminal, then its decision memo as HTML and PDF in build/report/
+# (the command prints the paths it wrote).
 demo: install-python
 	$(BIN)/socinv assess examples/applications/sot.json
+	@echo
+	@echo "demo: the decision memo (socinv report):"
+	$(BIN)/socinv report examples/applications/sot.json -o build/report/ --pdf
 
 bench: build install-python
 	$(PIP) install --quiet -r requirements/bench.txt

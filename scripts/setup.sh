@@ -9,9 +9,12 @@ cd "$repo_root"
 
 # C++: Boost (dates, math distributions), nlohmann/json and simdjson (JSON), CLI11 (options),
 # SQLite and OpenSSL's libcrypto (the ledger store and its hash chain), GoogleTest, and
-# clang 16 with libFuzzer for the fuzz harnesses.
+# clang 16 with libFuzzer for the fuzz harnesses. The decision memos (`socinv report --pdf`)
+# print through headless Chromium; their tests read the PDFs with poppler's pdftotext, and
+# DejaVu is the memo's font.
 debian_packages=(g++ make libboost-date-time-dev libboost-math-dev nlohmann-json3-dev libsimdjson-dev
-                 libcli11-dev libsqlite3-dev libssl-dev libgtest-dev clang-16 libfuzzer-16-dev libclang-rt-16-dev)
+                 libcli11-dev libsqlite3-dev libssl-dev libgtest-dev clang-16 libfuzzer-16-dev libclang-rt-16-dev
+                 chromium poppler-utils fonts-dejavu-core)
 
 python="${PYTHON:-python3}"
 
