@@ -221,7 +221,8 @@ def _days(dates: Any) -> np.ndarray:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, (_numbers.Real, _decimal.Decimal)) and not isinstance(value, (np.datetime64, np.timedelta64))
+    return isinstance(value, (_numbers.Real, _decimal.Decimal)) and not isinstance(value, (np.datetime64,
+                                                                                          np.timedelta64))
 
 
 def _refuse_amount(value: Any, pointer: str, where: str) -> AmountError:
@@ -325,7 +326,8 @@ def _pairs(flows: Any) -> tuple[Any, Any]:
     pairs = list(flows)
     for i, pair in enumerate(pairs):
         if isinstance(pair, (str, bytes)) or not hasattr(pair, "__getitem__") or len(pair) != 2:
-            raise InputError(f"flow {i} is not a (date, amount) pair: {pair!r}", pointer=f"/{i}", value=_json_text(pair))
+            raise InputError(f"flow {i} is not a (date, amount) pair: {pair!r}", pointer=f"/{i}",
+                             value=_json_text(pair))
     return [p[0] for p in pairs], [p[1] for p in pairs]
 
 

@@ -212,7 +212,8 @@ def mirr(values: Any, finance_rate: Any, reinvest_rate: Any, *, raise_exceptions
         for j, (rr, fr) in enumerate(zip(reinvest_rate_inner.tolist(), finance_rate_inner.tolist())):
             if not ((v > 0).any() and (v < 0).any()):
                 if raise_exceptions:
-                    raise NoRealSolutionError("No real solution exists for MIRR since all cashflows are of the same sign.")
+                    raise NoRealSolutionError("No real solution exists for MIRR since all cashflows are of the "
+                                              "same sign.")
                 out[i, j] = np.nan
             elif finite and fr > -1.0 and rr > -1.0 and math.isfinite(fr) and math.isfinite(rr):
                 out[i, j] = _core.mirr(v, fr, rr)

@@ -11,8 +11,8 @@ Names and signatures are pyxirr's: ``xirr(dates, amounts=None, *, guess=None, si
 day_count=None)``, ``xnpv(rate, dates, amounts=None, *, silent=False, day_count=None)``,
 ``irr(amounts, *, guess=None, silent=False)``, ``npv(rate, amounts, *, start_from_zero=True)``,
 ``mirr(amounts, finance_rate, reinvest_rate, *, silent=False)``, ``year_fraction(d1, d2,
-day_count)``, ``days_between(d1, d2, day_count)``, the :class:`DayCount` constants and :class:`InvalidPaymentsError` (an
-``Exception``, not a ``ValueError``, as in pyxirr).
+day_count)``, ``days_between(d1, d2, day_count)``, the :class:`DayCount` constants and
+:class:`InvalidPaymentsError` (an ``Exception``, not a ``ValueError``, as in pyxirr).
 
 **Input conversion (pyxirr's).** Dates: :class:`datetime.date` and :class:`datetime.datetime`
 (their own calendar fields, so a tz-aware datetime counts on its date in its own zone), pandas
