@@ -162,6 +162,8 @@ def _is_nat(value: Any) -> bool:
 
 
 def _day_number(value: Any) -> int:
+    if value is None or _is_nat(value):
+        return _NAT
     if isinstance(value, _dt.datetime):  # also a pandas Timestamp: its date in its own zone
         return value.date().toordinal() - _EPOCH_ORDINAL
     if isinstance(value, _dt.date):
@@ -170,8 +172,6 @@ def _day_number(value: Any) -> int:
         return _parse_date_text(value).toordinal() - _EPOCH_ORDINAL
     if isinstance(value, np.datetime64):
         return int(value.astype("datetime64[D]").astype(np.int64))
-    if value is None or _is_nat(value):
-        return _NAT
     raise TypeError(
         "expected a date: a datetime.date or datetime.datetime, a pandas Timestamp, a numpy datetime64 or a "
         f'string "YYYY-MM-DD" or "MM/DD/YYYY", got {type(value).__name__}'

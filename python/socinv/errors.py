@@ -77,6 +77,9 @@ class AmountError(InputError):
     def __reduce__(self):
         return (_rebuild_amount, (self.message, self.pointer, self.value, self.source))
 
+    def __repr__(self) -> str:
+        return f"AmountError({self.message!r}, pointer={self.pointer!r}, value={self.value!r}, source={self.source!r})"
+
 
 def _rebuild_amount(message: str, pointer: str, value: str, source: str) -> AmountError:
     return AmountError(message, pointer=pointer, value=value, source=source)

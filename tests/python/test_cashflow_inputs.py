@@ -70,6 +70,13 @@ def test_other_date_strings_are_refused_naming_the_date(text, match):
     assert error.value.pointer == "/2/on"
 
 
+def test_a_missing_date_is_named_whatever_its_form():
+    for missing in (None, pd.NaT, np.datetime64("NaT")):
+        with pytest.raises(InputError, match="missing") as error:
+            xirr([pd.Timestamp("2008-01-01"), missing], [-100, 110])
+        assert error.value.pointer == "/1/on"
+
+
 def test_year_fraction_takes_every_date_form():
     assert year_fraction(dt.datetime(2016, 1, 1, 12), pd.Timestamp("2017-01-01 08:00", tz="UTC")) == pytest.approx(
         366 / 365)
