@@ -51,6 +51,8 @@ The rule is followed step for step (``socinv/compat/_pyxirr_rules.py``) to locat
 socinv's kernel then solves for the root closest to that point to full precision. So where
 pyxirr stops early (its tolerances are absolute: 1e-9 of XNPV, whatever the size of the flows),
 this module returns the exact root pyxirr was approaching, not pyxirr's approximation of it.
+When the amounts change sign once (in date order, flows of one day summed) there is one rate at
+most and nothing to choose: socinv's kernel solves for it directly, without the rule.
 
 **Where it differs from pyxirr (docs/compat.md has the table).** Where pyxirr's rule finds no
 rate but one exists, this module returns socinv's rate (the one closest to the guess) instead of
@@ -315,6 +317,25 @@ def _year_fractions(days: list[int], dc: DayCount) -> list[float]:
     return [_core.year_fraction(start, _dt.date.fromordinal(d + _EPOCH_ORDINAL), dc._socinv) for d in days]
 
 
+def _sign_changes(amounts: list[float], days: Optional[list[int]] = None) -> int:
+    """Changes of sign of the amounts in time order (flows on one day summed, zeros skipped): at
+    most this many rates (Descartes' rule of signs), so with one there is a single rate, the one
+    pyxirr's rule reaches if it reaches any."""
+    if days is not None and any(a >= b for a, b in zip(days, days[1:])):  # unsorted, or a day twice
+        merged: dict[int, float] = {}
+        for day, amount in zip(days, amounts):
+            merged[day] = merged.get(day, 0.0) + amount
+        amounts = [merged[day] for day in sorted(merged)]
+    count = 0
+    previous = 0
+    for amount in amounts:
+        sign = 1 if amount > 0 else -1 if amount < 0 else 0
+        if sign:
+            count += previous != 0 and sign != previous
+            previous = sign
+    return count
+
+
 def _rate_or_none(rate: Optional[float]) -> Optional[float]:
     return None if rate is None or math.isnan(rate) else rate
 
@@ -347,11 +368,14 @@ def xirr(
         if silent:
             return None
         raise InvalidPaymentsError("negative and positive payments are required")
-    located = _rules.xirr(_year_fractions(days, dc), values, guess)
     if not _finite(values):  # pyxirr's arithmetic on NaN or infinite amounts; socinv refuses them
+        located = _rules.xirr(_year_fractions(days, dc), values, guess)
         return _rate_or_none(located) if not math.isinf(located) else located
     day_numbers = np.asarray(days, dtype=np.int64)
     amounts_array = np.asarray(values, dtype=np.float64)
+    if _sign_changes(values, days) <= 1:  # one rate at most: no choice to make
+        return _core.xirr(day_numbers, amounts_array, None, dc._socinv)
+    located = _rules.xirr(_year_fractions(days, dc), values, guess)
     rate = None
     if math.isfinite(located) and located > -1.0:
         rate = _core.xirr(day_numbers, amounts_array, located, dc._socinv)
@@ -410,10 +434,12 @@ def irr(amounts: Any, *, guess: Optional[float] = None, silent: bool = False) ->
         if silent:
             return None
         raise InvalidPaymentsError("negative and positive payments are required")
-    located = _rules.irr(values, guess)
     if not _finite(values):
-        return _rate_or_none(located)
+        return _rate_or_none(_rules.irr(values, guess))
     array = np.asarray(values, dtype=np.float64)
+    if _sign_changes(values) <= 1:  # one rate at most: no choice to make
+        return _core.irr(array, None)
+    located = _rules.irr(values, guess)
     rate = None
     if math.isfinite(located) and located > -1.0:
         rate = _core.irr(array, located)
