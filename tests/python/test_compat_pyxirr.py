@@ -90,8 +90,9 @@ def test_xirr_samples_30_20_deliberate_difference():
     """pyxirr expects NaN (no rate found) for ``30-20.csv``; its flows do have a rate.
 
     pyxirr's rule (Newton from -0.9, Brent on [-0.999999999999999, 100], Newton from a grid up to
-    1) finds none, but the XNPV changes sign: socinv.compat returns the root socinv finds closest
-    to pyxirr's start, which makes the XNPV zero to rounding. docs/compat.md lists the case.
+    1) finds none, but the XNPV changes sign: socinv.compat returns socinv's rate (the root
+    closest to socinv's default guess, 0.1), which makes the XNPV zero to rounding. docs/compat.md
+    lists the case.
     """
     payments = sample("30-20.csv")
     located = rules.xirr(
