@@ -264,3 +264,18 @@ def test_planted_roots_between_minus_100_and_minus_99_percent_are_found():
         assert found == pytest.approx(root, rel=0, abs=1e-9 * (1 + root) + 1e-15)
         with pytest.raises(NoRateError):
             irr(np.abs(values))
+
+
+def test_planted_dated_roots_between_minus_100_and_minus_99_percent_are_found():
+    """The same for XIRR: flows 365 days apart, so in Actual/365 the planted rate is their XIRR;
+    the amounts also change sign more than once (a second, positive rate exists)."""
+    rng = np.random.default_rng(15)
+    start = dt.date(2001, 1, 1)
+    for _ in range(100):
+        g1 = 10 ** rng.uniform(-5, -2)  # 1 + rate of the planted root
+        g2 = 1 + rng.uniform(0.1, 1.0)
+        coefficients = -np.poly([g1, g2]) * rng.uniform(10, 1000)  # amounts, first amount first
+        dates = [start + dt.timedelta(days=365 * k) for k in range(coefficients.size)]
+        rates = all_rates(coefficients, dates=dates, lo=-1 + 1e-6, hi=5)
+        assert rates == pytest.approx([g1 - 1, g2 - 1], rel=1e-9, abs=1e-9 * g1)
+        assert xirr(dates, coefficients, g1 - 1) == pytest.approx(g1 - 1, rel=0, abs=1e-9 * g1)
