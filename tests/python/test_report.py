@@ -247,6 +247,29 @@ def test_memo_structure_and_accessibility(memos, name, lang):
     assert "@page" in html and "size: A4" in html
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_example_gives_a_memo(examples, lang):
+    # Applications with and without a budget, co-financing, a cost model, an agreement or a
+    # follow-up; a missing name of an enum value would warn (and warnings fail the tests).
+    for name, path in examples.items():
+        html = socinv.report(path, lang=lang, draws=500)
+        assert f'<html lang="{lang}">' in html and html.rstrip().endswith("</html>"), name
+
+
+def test_a_cost_model_without_uncertainty(sot):
+    sot["economics"] = {
+        "success_rate": 0.25, "view": "society", "horizon_years": 10,
+        "exclusion_cost": {"items": [{"name": "Försörjningsstöd", "payer": "Socialförvaltningen",
+                                       "level": "municipality", "nature": "resource", "per_year": 96000}]},
+    }  # fmt: skip
+    del sot["return_transfer"], sot["savings"], sot["follow_up"]
+    html = socinv.report(sot, draws=200)
+    text = visible_text(html)
+    assert "Kostnadsmodell" in text and "Perspektiv: samhället" in text
+    assert "Känslighet" not in text  # nothing uncertain, so no tornado
+    assert page(html).headings.count(1) == 1
+
+
 def test_memo_sections_follow_the_application(memos):
     sot = visible_text(memos["sot", "sv"])
     for heading in ("Bedömning i korthet", "Sökande och parter", "Behörighet", "Kriterier för finansiering",
