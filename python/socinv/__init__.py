@@ -77,7 +77,7 @@ from socinv.economics import (
     percentile,
     plot_tornado,
 )
-from socinv.errors import ChainError, InputError
+from socinv.errors import AmountError, ChainError, InputError
 from socinv.fund import STANDARD_RULES, Fund, FundSimulation, ReturnRule, load_fund
 from socinv.ledger import Balances, FundLedger, Grant, LedgerEntry
 from socinv.follow_up import FollowUp, follow_up
@@ -118,6 +118,7 @@ __all__ = [
     "Alternative",
     "Application",
     "Assessment",
+    "AmountError",
     "Balances",
     "BetaBelief",
     "BudgetYear",

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, Optional, Union, overload
 
-from socinv import _core, _html
+from socinv import _core
 from socinv._json import dumps, read_path
 from socinv._wrap import forward
 from socinv.application import Application, ApplicationSource, load_application
 from socinv.errors import InputError
-from socinv.money import Amount, format_sek, from_ore, to_ore
+from socinv.money import Amount, from_ore, to_ore
 from socinv.rules import DEFAULT_RULES, RulesSource, load_rules
 
 if TYPE_CHECKING:

@@ -32,28 +32,48 @@ struct fund_options {
     std::optional<std::size_t> draws;
     std::optional<std::uint64_t> seed;
     output_format format = output_format::text;
+    language lang = language::en;
 };
 
-void write_simulation(std::ostream& out, const fund_file& fund, const fund_simulation_result& sim) {
-    out << "\nSimulation: " << sim.draws << " draws, seed " << sim.seed << ", " << fund.simulation.horizon_years
-        << " years from " << fund.simulation.start_year << ", no new grant possible below " << format_msek(sim.min_grant)
-        << "\n";
-    out << "  " << pad_to("return rule", 24) << pad_to("mean returns", 15) << pad_to("end balance", 15) << pad_to("P(exhausted)", 14)
-        << "P(paid back) per investment\n";
+// A return rule named in a report (the rule's name is its stable id in JSON).
+std::string rule_label(const std::string& rule, language lang) {
+    if (lang == language::en) return rule;
+    if (rule == "agreement") return "enligt överenskommelserna";
+    if (rule == "capped at investment") return "högst insatsen";
+    if (rule == "no return") return "ingen återföring";
+    return rule;  // "100 %", "50 %"
+}
+
+void write_simulation(std::ostream& out, const fund_file& fund, const fund_simulation_result& sim, language lang) {
+    const bool sv = lang == language::sv;
+    const auto msek = [&](double x) { return format_msek(x, lang); };
+    const auto percent = [&](double x) { return format_percent(x, lang); };
+    out << (sv ? "\nSimulering: " : "\nSimulation: ")
+        << (sv ? counted(static_cast<long long>(sim.draws), "dragning", "dragningar")
+               : counted(static_cast<long long>(sim.draws), "draw", "draws"))
+        << (sv ? ", frö " : ", seed ") << sim.seed << ", "
+        << (sv ? counted(fund.simulation.horizon_years, "år", "år") : counted(fund.simulation.horizon_years, "year", "years"))
+        << (sv ? " från " : " from ") << fund.simulation.start_year
+        << (sv ? ", inga nya beviljanden möjliga under " : ", no new grant possible below ") << msek(sim.min_grant) << "\n";
+    out << "  " << column(sv ? "återföringsregel" : "return rule", 26) << column(sv ? "återfört, medel" : "mean returns", 22)
+        << column(sv ? "slutsaldo" : "end balance", 22) << column(sv ? "P(slut)" : "P(exhausted)", 14)
+        << (sv ? "P(återbetald) per investering\n" : "P(paid back) per investment\n");
     for (const auto& o : sim.outcomes) {
-        out << "  " << pad_to(o.rule, 24) << pad_to(format_msek(o.mean_total_returns), 15) << pad_to(format_msek(o.mean_end_balance), 15)
-            << pad_to(format_percent(o.probability_exhausted), 14);
+        out << "  " << column(rule_label(o.rule, lang), 26) << column(msek(o.mean_total_returns), 22)
+            << column(msek(o.mean_end_balance), 22) << column(percent(o.probability_exhausted), 14);
         for (std::size_t i = 0; i < sim.investments.size(); ++i)
-            out << (i ? ", " : "") << sim.investments[i] << " " << format_percent(o.probability_paid_back[i]);
+            out << (i ? ", " : "") << sim.investments[i] << " " << percent(o.probability_paid_back[i]);
         out << "\n";
     }
     const auto& agreed = sim.outcomes.front();
-    out << "\nFund balance under the agreements (P5 / P50 / P95):\n";
+    out << (sv ? "\nFondens saldo enligt överenskommelserna (P5 / P50 / P95):\n"
+               : "\nFund balance under the agreements (P5 / P50 / P95):\n");
     for (std::size_t t = 0; t < agreed.years.size(); ++t)
-        out << "  " << agreed.years[t] << "  " << pad_to(format_msek(agreed.balance_percentiles.at(5)[t]), 14)
-            << pad_to(format_msek(agreed.balance_percentiles.at(50)[t]), 14) << format_msek(agreed.balance_percentiles.at(95)[t]) << "\n";
-    out << "\nExpected budget-frame reductions under the agreements:\n";
-    for (const auto& [payer, total] : agreed.expected_reductions) out << "  " << pad_to(payer, 52) << format_msek(total) << "\n";
+        out << "  " << agreed.years[t] << "  " << column(msek(agreed.balance_percentiles.at(5)[t]), 22)
+            << column(msek(agreed.balance_percentiles.at(50)[t]), 22) << msek(agreed.balance_percentiles.at(95)[t]) << "\n";
+    out << (sv ? "\nFörväntade ramsänkningar enligt överenskommelserna:\n"
+               : "\nExpected budget-frame reductions under the agreements:\n");
+    for (const auto& [payer, total] : agreed.expected_reductions) out << "  " << column(payer, 52) << msek(total) << "\n";
 }
 
 int run_fund(const fund_options& options, const streams& io) {
@@ -79,8 +99,8 @@ int run_fund(const fund_options& options, const streams& io) {
         out << text << "\n";
         return exit_pass;
     }
-    out << ledger_text(fund.ledger, std::nullopt, 0);
-    if (sim) write_simulation(out, fund, *sim);
+    out << ledger_text(fund.ledger, std::nullopt, 0, options.lang);
+    if (sim) write_simulation(out, fund, *sim, options.lang);
     return exit_pass;
 }
 
@@ -98,6 +118,7 @@ command fund_command(CLI::App& socinv) {
     add_seed_option(cmd, options->seed, "the fund file's simulation.seed, else " +
                                             std::to_string(fund_simulation_options{}.seed));
     add_format_option(cmd, options->format, "a report", "one JSON object");
+    add_lang_option(cmd, options->lang, "the report");
     return {&cmd, [options](const streams& io) { return run_fund(*options, io); }};
 }
 

@@ -45,6 +45,7 @@ struct ledger_options {
     std::optional<date> today;
     int horizon_years = 10;
     output_format format = output_format::text;
+    language lang = language::en;
     std::string file;    // import: the ledger file
     std::string output;  // export: -o FILE
 };
@@ -130,7 +131,7 @@ int run_show(const ledger_options& o, const streams& io) {
         io.out << text << "\n";
         return exit_pass;
     }
-    io.out << ledger_text(ledger, o.on);
+    io.out << ledger_text(ledger, o.on, 10, o.lang);
     return exit_pass;
 }
 
@@ -221,6 +222,7 @@ command ledger_command(CLI::App& socinv) {
 
     CLI::App& show = add_database_subcommand(cmd, "show", "Print the balances, grants and latest entries (verified first).", *o);
     add_format_option(show, o->format, "a report", "one JSON object with the balances, grants and the chain's head");
+    add_lang_option(show, o->lang, "the report");
     add_date_option(show, "--on", o->on, "the balances at the end of this day (default: after the last entry)");
 
     CLI::App& verify = add_database_subcommand(

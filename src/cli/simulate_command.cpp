@@ -60,15 +60,18 @@ int run_simulate(const simulate_options& options, const streams& io) {
     const language lang = options.lang;
     const bool sv = lang == language::sv;
     out << app.title << " (" << app.id << ")\n\n" << economics_summary(point, lang) << "\n";
-    out << (sv ? "Monte Carlo: " : "Monte Carlo: ") << mc.draws << (sv ? " dragningar, frö " : " draws, seed ") << mc.seed << "\n";
-    out << "  " << (sv ? "medelvärde NNV " : "mean NPV       ") << format_msek(mc.mean_npv) << "\n";
-    out << "  " << "P10 / P50 / P90 " << format_msek(mc.npv_percentile(0.1)) << " / "
-        << format_msek(mc.npv_percentile(0.5)) << " / " << format_msek(mc.npv_percentile(0.9)) << "\n";
-    out << "  " << (sv ? "sannolikhet att nå nollpunkten " : "probability of breaking even ")
-        << format_percent(mc.probability_break_even) << "\n\n";
+    const auto msek = [&](double x) { return format_msek(x, lang); };
+    out << "Monte Carlo: " << (sv ? counted(static_cast<long long>(mc.draws), "dragning", "dragningar")
+                                  : counted(static_cast<long long>(mc.draws), "draw", "draws"))
+        << (sv ? ", frö " : ", seed ") << mc.seed << "\n";
+    out << "  " << column(sv ? "medelvärde, nettonuvärde" : "mean NPV", 32) << msek(mc.mean_npv) << "\n";
+    out << "  " << column("P10 / P50 / P90", 32) << msek(mc.npv_percentile(0.1)) << " / " << msek(mc.npv_percentile(0.5))
+        << " / " << msek(mc.npv_percentile(0.9)) << "\n";
+    out << "  " << column(sv ? "sannolikhet att nå nollpunkten" : "probability of breaking even", 32)
+        << format_percent(mc.probability_break_even, lang) << "\n\n";
     out << (sv ? "Känslighet (P10 och P90 för varje osäker indata):\n" : "Sensitivity (each uncertain input at P10 and P90):\n");
     for (const auto& b : bars)
-        out << "  " << pad_to(b.input, 44) << format_msek(b.npv_at_low) << "  ..  " << format_msek(b.npv_at_high) << "\n";
+        out << "  " << column(input_label(b.input, lang), 44) << msek(b.npv_at_low) << "  ..  " << msek(b.npv_at_high) << "\n";
     if (bars.empty()) out << (sv ? "  (inga osäkra indata)\n" : "  (no uncertain inputs)\n");
     return exit_pass;
 }

@@ -28,6 +28,7 @@ Exit codes: 0 done; 2 bad input or usage.)";
 struct transfers_options {
     std::string file;
     output_format format = output_format::text;
+    language lang = language::en;
 };
 
 int run_transfers(const transfers_options& options, const streams& io) {
@@ -45,18 +46,28 @@ int run_transfers(const transfers_options& options, const streams& io) {
         return exit_pass;
     }
     const auto agreement = agreement_from(app);
-    out << "Return transfers: " << app.title << " (" << app.id << ")\n";
-    out << "Share " << format_percent(static_cast<double>(agreement.share_ppm) / ppm_one) << ", cap "
-        << (schedule.cap ? format_sek(*schedule.cap) : std::string("none")) << ", years " << agreement.first_year << "-"
-        << agreement.last_year << ", lag " << agreement.lag_years << " year(s), minimum " << format_sek(agreement.minimum)
-        << "\n\n";
-    out << pad_to("year", 6) << pad_to("payer", 52) << pad_to("amount", 18) << pad_to("kind", 11) << pad_to("from", 6) << "basis\n";
+    const language lang = options.lang;
+    const bool sv = lang == language::sv;
+    const auto sek = [&](money m) { return format_sek(m, lang); };
+    // The amount column is as wide as the widest amount, so that no amount runs into its kind.
+    std::size_t amount_width = 12;
+    for (const auto& l : schedule.lines) amount_width = std::max(amount_width, sek(l.amount).size() + 2);
+    out << (sv ? "Återföring: " : "Return transfers: ") << app.title << " (" << app.id << ")\n";
+    out << (sv ? "Andel " : "Share ") << format_percent(static_cast<double>(agreement.share_ppm) / ppm_one, lang)
+        << (sv ? ", tak " : ", cap ") << (schedule.cap ? sek(*schedule.cap) : std::string(sv ? "inget" : "none"))
+        << (sv ? ", år " : ", years ") << agreement.first_year << "–" << agreement.last_year << (sv ? ", eftersläpning " : ", lag ")
+        << (sv ? counted(agreement.lag_years, "år", "år") : counted(agreement.lag_years, "year", "years"))
+        << (sv ? ", minsta belopp " : ", minimum ") << sek(agreement.minimum) << "\n\n";
+    out << pad_to(sv ? "år" : "year", 6) << pad_to(sv ? "betalare" : "payer", 52) << pad_to(sv ? "belopp" : "amount", amount_width)
+        << pad_to(sv ? "slag" : "kind", 13) << pad_to(sv ? "från" : "from", 6) << (sv ? "underlag" : "basis") << "\n";
     for (const auto& l : schedule.lines)
-        out << pad_to(std::to_string(l.year), 6) << pad_to(l.payer, 52) << pad_to(format_sek(l.amount), 18)
-            << pad_to(std::string(to_string(l.kind)), 11) << pad_to(std::to_string(l.saving_year), 6) << to_string(l.basis)
-            << "\n";
-    out << "\nTotal " << format_sek(schedule.total);
-    if (schedule.capped) out << " (capped; share × saving would give " << format_sek(schedule.uncapped_total) << ")";
+        out << pad_to(std::to_string(l.year), 6) << column(l.payer, 52) << pad_to(sek(l.amount), amount_width)
+            << pad_to(std::string(kind_name(l.kind, lang)), 13) << pad_to(std::to_string(l.saving_year), 6)
+            << basis_name(l.basis, lang) << "\n";
+    out << (sv ? "\nSumma " : "\nTotal ") << sek(schedule.total);
+    if (schedule.capped)
+        out << (sv ? " (begränsad av taket; andel × besparing skulle ge " : " (capped; share × saving would give ")
+            << sek(schedule.uncapped_total) << ")";
     out << "\n";
     return exit_pass;
 }
@@ -70,6 +81,7 @@ command transfers_command(CLI::App& socinv) {
     cmd.add_option("FILE", options->file, "an application with a `return_transfer` agreement, or - for standard input")
         ->required();
     add_format_option(cmd, options->format, "a table", "one JSON object");
+    add_lang_option(cmd, options->lang, "the table");
     return {&cmd, [options](const streams& io) { return run_transfers(*options, io); }};
 }
 

@@ -68,7 +68,11 @@ TEST(Assessment, TextReportInBothLanguages) {
     const auto sv = text_report(a, app, language::sv);
     EXPECT_NE(en.find("Eligibility: ELIGIBLE"), std::string::npos);
     EXPECT_NE(en.find("rule B"), std::string::npos);
-    EXPECT_NE(en.find("4 100 000 kr"), std::string::npos);
+    EXPECT_NE(en.find("SEK 4,100,000"), std::string::npos) << en;
+    EXPECT_NE(en.find("lead applicant"), std::string::npos) << en;
+    EXPECT_NE(sv.find("4 100 000 kr"), std::string::npos) << sv;
     EXPECT_NE(sv.find("Behörighet: BEHÖRIG"), std::string::npos);
     EXPECT_NE(sv.find("regel B"), std::string::npos);
+    EXPECT_NE(sv.find("huvudsökande"), std::string::npos) << sv;
+    EXPECT_NE(sv.find("(36 hela månader, 1096 dagar)"), std::string::npos) << sv;
 }

@@ -121,7 +121,8 @@ TEST(Eligibility, RequestMustFitWhatIsLeftInTheFund) {
     const finding* f = find_code(r.findings, "requested_exceeds_fund");
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->pointer, "/requested");
-    EXPECT_NE(f->message_en.find("4 099 999,99 kr"), std::string::npos);
+    EXPECT_NE(f->message_en.find("SEK 4,099,999.99"), std::string::npos) << f->message_en;
+    EXPECT_NE(f->message_sv.find("4 099 999,99 kr"), std::string::npos) << f->message_sv;
 }
 
 TEST(Eligibility, GrantPerYearAndShareOfCostLimits) {
@@ -133,4 +134,36 @@ TEST(Eligibility, GrantPerYearAndShareOfCostLimits) {
     EXPECT_TRUE(has_code(r.findings, "grant_per_year_exceeds_max"));
     EXPECT_TRUE(has_code(r.findings, "share_of_cost_exceeds_max"));
     EXPECT_FALSE(r.eligible);
+}
+
+// Messages speak each language properly: nouns agree with their numbers, no enum names in
+// Swedish, English money in English, and a rule without a Swedish description falls back.
+TEST(Eligibility, MessagesInGoodSwedishAndEnglish) {
+    const auto r = assess_eligibility(example("sot.json"), default_rule_set());
+    std::string sv, en;
+    for (const auto& f : r.findings) sv += f.message_sv + "\n", en += f.message_en + "\n";
+    EXPECT_NE(sv.find("minst 2 kommunala förvaltningar"), std::string::npos) << sv;
+    EXPECT_NE(sv.find("minst 1 civil aktör"), std::string::npos) << sv;
+    EXPECT_NE(en.find("at least 2 municipal administrations"), std::string::npos) << en;
+    for (const char* english : {"municipal_administration", "civil_society", "co_applicant", "lead", "foundation"})
+        EXPECT_EQ(sv.find(english), std::string::npos) << english << " in " << sv;
+
+    auto rules = default_rule_set();
+    rules.alternatives[0].description_sv.clear();
+    rules.max_grant_per_year = money::from_sek(1'000'000);
+    const auto fallback = assess_eligibility(example("sot.json"), rules);
+    const finding* rule = find_code(fallback.findings, "eligibility_rule_not_met");
+    ASSERT_NE(rule, nullptr);
+    EXPECT_EQ(rule->message_sv.find("()"), std::string::npos) << rule->message_sv;
+    EXPECT_NE(rule->message_sv.find(rules.alternatives[0].description_en), std::string::npos) << rule->message_sv;
+    const finding* per_year = find_code(fallback.findings, "grant_per_year_exceeds_max");
+    ASSERT_NE(per_year, nullptr);
+    EXPECT_NE(per_year->message_en.find("SEK 1,000,000 a year"), std::string::npos) << per_year->message_en;
+    EXPECT_NE(per_year->message_sv.find("1 000 000 kr per år"), std::string::npos) << per_year->message_sv;
+}
+
+TEST(Eligibility, PeriodLengthsAgreeWithTheirNumbers) {
+    EXPECT_EQ(socinv::detail::length_text(1, 1, language::sv), "1 hel månad, 1 dag");
+    EXPECT_EQ(socinv::detail::length_text(5, 153, language::sv), "5 hela månader, 153 dagar");
+    EXPECT_EQ(socinv::detail::length_text(1, 31, language::en), "1 whole month, 31 days");
 }

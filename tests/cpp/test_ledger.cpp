@@ -169,7 +169,11 @@ TEST(Ledger, TextOutputEscapesControlCharacters) {
     EXPECT_NE(text.find("Fonden\\x1b[2J"), std::string::npos) << text;
     EXPECT_NE(text.find("app\\u009b31m"), std::string::npos) << text;
     EXPECT_NE(text.find("Balances at the end of 2020-01-01"), std::string::npos);
-    EXPECT_NE(text.find("1 000 kr"), std::string::npos);
+    EXPECT_NE(text.find("SEK 1,000"), std::string::npos);
+    const std::string sv = ledger_text(l, parse_iso_date("2020-01-01"), 10, language::sv);
+    EXPECT_NE(sv.find("Saldon vid slutet av 2020-01-01"), std::string::npos) << sv;
+    EXPECT_NE(sv.find("1 000 kr"), std::string::npos) << sv;
+    EXPECT_NE(sv.find("beviljat"), std::string::npos) << sv;
 }
 
 // The load time of 200,000 entries is a benchmark (bench/bench_ledger.py), not a test: this

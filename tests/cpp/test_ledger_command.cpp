@@ -74,7 +74,11 @@ TEST_F(LedgerCommand, InitAppendShowVerifyExportImport) {
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(contains(r.out, "Fund: Testfonden")) << r.out;
     EXPECT_TRUE(contains(r.out, "Ledger: 3 entries, the last on 2014-04-01")) << r.out;
-    EXPECT_TRUE(contains(r.out, "63 971 259,12 kr")) << r.out;  // cash: 65 000 000 − 1 028 740,88
+    EXPECT_TRUE(contains(r.out, "SEK 63,971,259.12")) << r.out;  // cash: 65 000 000 − 1 028 740,88
+    r = run({"ledger", "show", db, "--lang", "sv"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "Huvudbok: 3 poster, den senaste 2014-04-01")) << r.out;
+    EXPECT_TRUE(contains(r.out, "63 971 259,12 kr")) << r.out;
 
     r = run({"ledger", "show", db, "--format", "json", "--on", "2014-03-31"});
     ASSERT_EQ(r.code, 0) << r.err;

@@ -106,8 +106,8 @@ def test_hand_computed_tables():
 
     payers = r.by_payer()
     assert list(payers.columns) == ["level", "pv_costs_paid", "pv_savings", "net"]
-    assert payers.loc["Social investment fund", "level"] == "funder"
-    assert payers.loc["Social investment fund", "pv_costs_paid"] == pytest.approx(COST)
+    assert payers.loc["Sociala investeringsfonden", "level"] == "funder"
+    assert payers.loc["Sociala investeringsfonden", "pv_costs_paid"] == pytest.approx(COST)
     assert payers.loc["Socialförvaltningen", "pv_savings"] == pytest.approx(PV_SAVINGS)
     assert payers["net"].sum() == pytest.approx(r.npv)
 
@@ -130,7 +130,7 @@ def test_views_count_the_right_items():
         # SROI is society's ratio whatever the view: real resources only (30 000 + 50 000).
         assert r.sroi_ratio == pytest.approx(5 * 80_000 * (V1 + V2) / COST, rel=1e-12)
         # Every payer's savings are shown whatever the view.
-        assert set(r.by_payer().index) == {"Social investment fund", "Socialförvaltningen", "Regionen", "society"}
+        assert set(r.by_payer().index) == {"Sociala investeringsfonden", "Socialförvaltningen", "Regionen", "society"}
     assert pv["municipality"] == pytest.approx(5 * 100_000 * (V1 + V2), rel=1e-12)
     assert pv["public_sector"] == pytest.approx(5 * 130_000 * (V1 + V2), rel=1e-12)
     assert pv["society"] == pytest.approx(5 * 80_000 * (V1 + V2), rel=1e-12)
@@ -362,6 +362,6 @@ def test_plots_and_html():
     assert len(socinv.plot_tornado(frame).patches) == 2 * len(frame)
     for obj in (model, result, sim):
         assert obj._repr_html_().startswith("<div")
-    assert "Social investment fund" in result._repr_html_()
+    assert "Sociala investeringsfonden" in result._repr_html_()
     assert isinstance(model.inputs(), pd.DataFrame) and model.inputs().loc["success_rate", "uncertain"]
     assert "orebro-2014-sot" in repr(model)

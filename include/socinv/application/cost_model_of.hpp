@@ -66,7 +66,7 @@ inline cost_model cost_model_from(const application& app) {
         for (std::size_t i = 0; i < years.size(); ++i) m.intervention_costs.push_back({years[i].year, parts[i].sek()});
     }
     if (!total.is_zero()) {
-        m.cost_payers.push_back({"Social investment fund", app.requested.sek() / total.sek()});
+        m.cost_payers.push_back({"Sociala investeringsfonden", app.requested.sek() / total.sek()});  // the fund, by its name
         for (const auto& c : app.co_financing) m.cost_payers.push_back({c.funder, c.amount.sek() / total.sek()});
     }
 

@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+#include "socinv/core/language.hpp"
 #include "socinv/detail/enum_names.hpp"
 
 namespace socinv {
@@ -72,6 +73,23 @@ inline criterion_title title_of(criterion c) {
             return {"Return-transfer agreement", "Återföringsmodellen"};
     }
     return {"", ""};
+}
+
+// A verdict in a message: "met", "not met", "needs more information".
+inline std::string_view verdict_name(verdict v, language lang) {
+    if (lang == language::sv) {
+        switch (v) {
+            case verdict::met: return "uppfyllt";
+            case verdict::not_met: return "ej uppfyllt";
+            case verdict::needs_information: return "behöver mer information";
+        }
+    }
+    switch (v) {
+        case verdict::met: return "met";
+        case verdict::not_met: return "not met";
+        case verdict::needs_information: return "needs more information";
+    }
+    return "";
 }
 
 inline std::string_view swedish_name(verdict v) {

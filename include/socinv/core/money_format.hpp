@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "socinv/core/error.hpp"
+#include "socinv/core/language.hpp"
 #include "socinv/core/money.hpp"
 
 namespace socinv {
@@ -44,6 +45,16 @@ inline std::string format_sek(money amount) {
     text += detail::group_thousands(mag / 100, " ");
     if (mag % 100 != 0) text += "," + detail::two_digits(mag % 100);
     return text + " kr";
+}
+
+// In a message's language: Swedish as above, English "SEK 4,100,000" and "-SEK 1,234.50".
+inline std::string format_sek(money amount, language lang) {
+    if (lang == language::sv) return format_sek(amount);
+    const std::uint64_t mag = detail::magnitude(amount.ore());
+    std::string text = amount.is_negative() ? "-SEK " : "SEK ";
+    text += detail::group_thousands(mag / 100, ",");
+    if (mag % 100 != 0) text += "." + detail::two_digits(mag % 100);
+    return text;
 }
 
 // "4100000.00": a plain decimal that round-trips through parse_sek.

@@ -6,12 +6,14 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "socinv/detail/enum_names.hpp"
 #include "socinv/economics/discount_schedule.hpp"
 #include "socinv/economics/distribution.hpp"
+#include "socinv/core/language.hpp"
 #include "socinv/economics/exclusion_cost.hpp"
 
 namespace socinv {
@@ -26,6 +28,17 @@ inline constexpr detail::enum_names<economic_view, 3> economic_view_names{{
     {economic_view::municipality, "municipality"},
 }};
 inline std::string_view to_string(economic_view v) { return detail::name_of(v, economic_view_names); }
+
+// "the municipality's view", "kommunens perspektiv": a view named in a message.
+inline std::string_view view_name(economic_view v, language lang) {
+    switch (v) {
+        case economic_view::society: return lang == language::sv ? "samhällets perspektiv" : "society's view";
+        case economic_view::public_sector:
+            return lang == language::sv ? "den offentliga sektorns perspektiv" : "the public sector's view";
+        case economic_view::municipality: return lang == language::sv ? "kommunens perspektiv" : "the municipality's view";
+    }
+    return "";
+}
 
 inline bool counts_in_view(const exclusion_cost_item& item, economic_view view) {
     switch (view) {
@@ -96,6 +109,30 @@ inline std::vector<named_input> uncertain_inputs(const cost_model& m) {
                                     {"cost_factor", &m.cost_factor},   {"exclusion_cost_scale", &m.exclusion.scale}};
     for (const auto& item : m.exclusion.items) inputs.push_back({"exclusion_cost: " + item.name, &item.per_year});
     return inputs;
+}
+
+// An uncertain input named in a report: "success rate", "andel lyckade deltagare"; an exclusion
+// cost item keeps its own name.
+inline std::string input_label(std::string_view name, language lang) {
+    struct label {
+        std::string_view name, en, sv;
+    };
+    static constexpr label labels[] = {
+        {"success_rate", "success rate", "andel lyckade deltagare"},
+        {"deadweight", "deadweight", "dödvikt"},
+        {"attribution", "attribution", "tillskrivning"},
+        {"displacement", "displacement", "undanträngning"},
+        {"drop_off", "drop-off", "avtagande effekt"},
+        {"effect_years", "years of effect", "effektens varaktighet i år"},
+        {"cost_factor", "cost factor", "kostnadsfaktor"},
+        {"exclusion_cost_scale", "scale of the exclusion costs", "skala för utanförskapets kostnader"},
+    };
+    for (const label& l : labels)
+        if (l.name == name) return std::string(lang == language::sv ? l.sv : l.en);
+    constexpr std::string_view item = "exclusion_cost: ";
+    if (name.substr(0, item.size()) == item)
+        return std::string(lang == language::sv ? "utanförskapskostnad: " : "exclusion cost: ") + std::string(name.substr(item.size()));
+    return std::string(name);
 }
 
 inline model_values values_from(const std::vector<double>& v) {
@@ -306,6 +343,9 @@ inline economic_result evaluate(const cost_model& m, const model_values& v) {
     }
     const double adjust = detail::adjustment_factor(v);
     std::vector<double> society(n, 0.0);
+    // Each item's payer row, looked up on the item's first saving rather than in every effect year
+    // (a payer without any saving gets no row).
+    std::vector<std::vector<double>*> payer_rows(m.exclusion.items.size(), nullptr);
     for (const auto& c : m.cohorts) {
         r.participants += c.participants;
         const double successes = c.participants * detail::share(v.success_rate) * adjust;
@@ -315,9 +355,11 @@ inline economic_result evaluate(const cost_model& m, const model_values& v) {
             for (std::size_t i = 0; i < m.exclusion.items.size(); ++i) {
                 const auto& item = m.exclusion.items[i];
                 const double saving = successes * w * detail::non_negative(v.item_per_year[i]) * detail::non_negative(v.scale);
-                auto& row = r.savings_by_payer[item.payer];
-                if (row.empty()) row.assign(n, 0.0);
-                row[ti] += saving;
+                if (!payer_rows[i]) {
+                    payer_rows[i] = &r.savings_by_payer[item.payer];
+                    if (payer_rows[i]->empty()) payer_rows[i]->assign(n, 0.0);
+                }
+                (*payer_rows[i])[ti] += saving;
                 if (counts_in_view(item, m.view)) r.savings[ti] += saving;
                 if (counts_in_view(item, economic_view::society)) society[ti] += saving;
             }

@@ -187,6 +187,8 @@ inline void write_json(io::json_writer& w, const follow_up_evaluation& r, std::s
         for (const auto& warning : m.warnings) w.value(warning.code);
         w.end_array().key("warnings").begin_array();
         for (const auto& warning : m.warnings) w.value(warning.message_en);
+        w.end_array().key("warnings_sv").begin_array();
+        for (const auto& warning : m.warnings) w.value(warning.message_sv);
         w.end_array().end_object();
     }
     w.end_array().key("reach");

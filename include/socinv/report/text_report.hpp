@@ -6,42 +6,33 @@
 #include <sstream>
 #include <string>
 
-#include "socinv/core/money_format.hpp"
+#include "socinv/core/concat.hpp"
 #include "socinv/core/format.hpp"
+#include "socinv/core/money_format.hpp"
 #include "socinv/rules/assessment.hpp"
 
 namespace socinv {
 
-namespace detail {
-
-inline std::string verdict_text(verdict v, language lang) {
-    return lang == language::sv ? std::string(swedish_name(v)) : std::string(to_string(v));
-}
-
-}  // namespace detail
-
 // The cost model's point estimate in a few lines.
 inline std::string economics_summary(const economic_result& e, language lang = language::en) {
     const bool sv = lang == language::sv;
+    const auto row = [](std::string_view label) { return "  " + column(label, 30); };
     std::ostringstream out;
-    char ratio[64];
-    out << (sv ? "Kostnadsmodell (" : "Cost model (") << to_string(e.view) << (sv ? ", nuvärden):\n" : " view, present values):\n");
-    out << "  " << pad_to(sv ? "Kostnader" : "Costs", 28) << format_msek(e.pv_costs) << "\n";
-    out << "  " << pad_to(sv ? "Besparingar" : "Savings", 28) << format_msek(e.pv_savings) << "\n";
-    out << "  " << pad_to(sv ? "Nettonuvärde" : "Net present value", 28) << format_msek(e.npv) << "\n";
-    std::snprintf(ratio, sizeof ratio, "%.2f", e.benefit_cost_ratio);
-    out << "  " << pad_to(sv ? "Nytta/kostnad" : "Benefit-cost ratio", 28) << ratio << "\n";
-    std::snprintf(ratio, sizeof ratio, "%.2f", e.sroi_ratio);
-    out << "  " << pad_to(sv ? "SROI (samhälle)" : "SROI ratio (society)", 28) << ratio << "\n";
-    out << "  " << pad_to(sv ? "Återbetalt år" : "Payback year", 28)
+    out << (sv ? "Kostnadsmodell (" : "Cost model (") << view_name(e.view, lang) << (sv ? ", nuvärden):\n" : ", present values):\n");
+    out << row(sv ? "Kostnader" : "Costs") << format_msek(e.pv_costs, lang) << "\n";
+    out << row(sv ? "Besparingar" : "Savings") << format_msek(e.pv_savings, lang) << "\n";
+    out << row(sv ? "Nettonuvärde" : "Net present value") << format_msek(e.npv, lang) << "\n";
+    out << row(sv ? "Nytta/kostnad" : "Benefit-cost ratio") << format_fixed(e.benefit_cost_ratio, 2, lang) << "\n";
+    out << row(sv ? "SROI (samhälle)" : "SROI ratio (society)") << format_fixed(e.sroi_ratio, 2, lang) << "\n";
+    out << row(sv ? "Återbetalt år" : "Payback year")
         << (e.payback_year ? std::to_string(*e.payback_year) : std::string(sv ? "inte inom horisonten" : "not within the horizon"))
         << "\n";
-    std::snprintf(ratio, sizeof ratio, "%.1f of %.0f (%.1f %%)", e.break_even_successes, e.participants,
-                  100 * e.break_even_success_rate);
-    if (sv) std::snprintf(ratio, sizeof ratio, "%.1f av %.0f (%.1f %%)", e.break_even_successes, e.participants,
-                          100 * e.break_even_success_rate);
-    out << "  " << pad_to(sv ? "Nollpunkt, lyckade deltagare" : "Break-even successes", 28)
-        << (std::isfinite(e.break_even_successes) ? std::string(ratio) : std::string(sv ? "nås inte" : "not reachable")) << "\n";
+    out << row(sv ? "Nollpunkt, lyckade deltagare" : "Break-even successes")
+        << (std::isfinite(e.break_even_successes)
+                ? concat(format_fixed(e.break_even_successes, 1, lang), sv ? " av " : " of ", format_fixed(e.participants, 0, lang),
+                         " (", format_percent(e.break_even_success_rate, lang), ")")
+                : std::string(sv ? "nås inte" : "not reachable"))
+        << "\n";
     return out.str();
 }
 
@@ -50,15 +41,15 @@ inline std::string text_report(const assessment& a, const application& app, lang
     std::ostringstream out;
     out << a.title << " (" << a.application_id << ")\n";
     out << (sv ? "Regelverk: " : "Rules: ") << a.rule_set_name << " (" << a.rule_set_version << ")\n";
-    out << (sv ? "Period: " : "Period: ") << app.period.to_string() << " (" << a.eligibility.whole_months
-        << (sv ? " hela månader, " : " whole months, ") << a.eligibility.days << (sv ? " dagar)\n" : " days)\n");
-    out << (sv ? "Sökt belopp: " : "Requested: ") << format_sek(a.requested) << "\n";
+    out << "Period: " << app.period.to_string() << " (" << detail::length_text(a.eligibility.whole_months, a.eligibility.days, lang)
+        << ")\n";
+    out << (sv ? "Sökt belopp: " : "Requested: ") << format_sek(a.requested, lang) << "\n";
     if (app.extension_of) out << (sv ? "Förlängning av: " : "Extension of: ") << *app.extension_of << "\n";
     out << (sv ? "Parter:\n" : "Parties:\n");
     for (const auto& p : app.parties) {
-        out << "  - " << p.name << " [" << (sv ? swedish_name(p.kind) : to_string(p.kind));
-        if (p.form) out << ", " << to_string(*p.form);
-        out << "; " << to_string(p.role) << "]\n";
+        out << "  - " << p.name << " [" << noun(p.kind, lang);
+        if (p.form) out << ", " << form_name(*p.form, lang);
+        out << "; " << role_name(p.role, lang) << "]\n";
     }
 
     out << "\n" << (sv ? "Behörighet: " : "Eligibility: ")
@@ -66,7 +57,7 @@ inline std::string text_report(const assessment& a, const application& app, lang
     for (const auto& f : a.findings) {
         const char* mark = f.severity == severity::error ? "  ✗ " : f.severity == severity::warning ? "  ! " : "  · ";
         out << mark << f.message(lang);
-        if (!f.pointer.empty() && f.severity != severity::info) out << "  [" << f.code << " at " << f.pointer << "]";
+        if (!f.pointer.empty() && f.severity != severity::info) out << "  [" << f.code << (sv ? " vid " : " at ") << f.pointer << "]";
         out << "\n";
     }
 
@@ -78,8 +69,7 @@ inline std::string text_report(const assessment& a, const application& app, lang
         for (const auto& item : a.checklist) {
             if (item.advisory != advisory) continue;
             const auto title = title_of(item.criterion);
-            out << "  " << pad_to(detail::verdict_text(item.verdict, lang), sv ? 24 : 18)
-                << (sv ? title.sv : title.en) << "\n";
+            out << "  " << column(verdict_name(item.verdict, lang), sv ? 24 : 23) << (sv ? title.sv : title.en) << "\n";
             for (const auto& e : item.evidence) out << "      " << (sv ? e.sv : e.en) << "\n";
             if (!item.comment.empty()) out << "      " << (sv ? "Kommentar: " : "Comment: ") << item.comment << "\n";
         }
@@ -90,8 +80,8 @@ inline std::string text_report(const assessment& a, const application& app, lang
     out << (from_budget ? (sv ? " (enligt budgeten):\n" : " (from the budget):\n")
                         : (sv ? " (sökt belopp fördelat efter dagar):\n" : " (requested, spread by days):\n"));
     for (const auto& y : a.budget_years)
-        out << "  " << y.year << "  " << pad_to(std::to_string(y.days) + (sv ? " dagar" : " days"), 10) << "  "
-            << format_sek(y.amount) << "\n";
+        out << "  " << y.year << "  " << column(sv ? counted(y.days, "dag", "dagar") : counted(y.days, "day", "days"), 10)
+            << "  " << format_sek(y.amount, lang) << "\n";
 
     if (a.economics) out << "\n" << economics_summary(*a.economics, lang);
 
@@ -102,9 +92,12 @@ inline std::string text_report(const assessment& a, const application& app, lang
         open += item.verdict == verdict::needs_information;
     }
     out << "\n" << (sv ? "Sammanfattning: " : "Summary: ")
-        << (a.eligible ? (sv ? "behörig" : "eligible") : (sv ? "ej behörig" : "not eligible")) << "; " << not_met
-        << (sv ? " kriterier ej uppfyllda, " : " criteria not met, ") << open
-        << (sv ? " behöver mer information.\n" : " need more information.\n");
+        << (a.eligible ? (sv ? "behörig" : "eligible") : (sv ? "ej behörig" : "not eligible")) << "; "
+        << (sv ? counted(not_met, "kriterium ej uppfyllt", "kriterier ej uppfyllda")
+               : counted(not_met, "criterion not met", "criteria not met"))
+        << ", "
+        << (sv ? concat(std::to_string(open), " behöver mer information.\n")
+               : concat(std::to_string(open), open == 1 ? " needs" : " need", " more information.\n"));
     return out.str();
 }
 

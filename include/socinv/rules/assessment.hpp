@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "socinv/application/application.hpp"
@@ -23,7 +24,7 @@ struct assessment {
     bool eligible = false;
     eligibility_result eligibility;
     std::vector<checklist_item> checklist;
-    std::vector<finding> findings;  // eligibility findings, then checklist findings
+    std::vector<finding> findings;  // eligibility findings (moved out of `eligibility`), then checklist findings
     std::vector<budget_year_amount> budget_years;
     money requested;
     std::optional<economic_result> economics;  // the point estimate, when the application has a cost model
@@ -51,7 +52,7 @@ inline assessment assess(const application& app, const rule_set& rules, const as
     result.requested = app.requested;
     result.eligibility = assess_eligibility(app, rules, context);
     result.eligible = result.eligibility.eligible;
-    result.findings = result.eligibility.findings;
+    result.findings = std::move(result.eligibility.findings);  // kept once, with the checklist's after them
     if (app.economics) result.economics = checked_finite(evaluate(cost_model_from(app)));
     result.checklist = evaluate_checklist(app, rules, result.eligibility, result.findings,
                                           result.economics ? &*result.economics : nullptr);

@@ -6,8 +6,9 @@
 #include <vector>
 
 #include "socinv/application/application.hpp"
-#include "socinv/economics/cost_model.hpp"
+#include "socinv/core/concat.hpp"
 #include "socinv/core/format.hpp"
+#include "socinv/economics/cost_model.hpp"
 #include "socinv/rules/eligibility.hpp"
 #include "socinv/rules/finding.hpp"
 
@@ -53,9 +54,8 @@ inline data_verdict judge_collaborative(const eligibility_result& eligibility) {
         if (!alt.met) continue;
         std::vector<std::string> names;
         for (const auto& r : alt.requirements) names.insert(names.end(), r.counted.begin(), r.counted.end());
-        return {verdict::met,
-                {{"rule " + alt.id + " is met by " + names_text(names),
-                  "regel " + alt.id + " uppfylls av " + names_text(names)}}};
+        const std::string who = names_text(names);
+        return {verdict::met, {{concat("rule ", alt.id, " is met by ", who), concat("regel ", alt.id, " uppfylls av ", who)}}};
     }
     return {verdict::not_met,
             {{"the parties that run the intervention meet no collaboration rule of the rule set",
@@ -74,12 +74,12 @@ inline data_verdict judge_measured(const application& app, const follow_up& f) {
         bool observed = false;
         for (const auto& o : f.measures) observed = observed || o.measure == m.name;
         if (observed) {
-            out.evidence.push_back({"\"" + m.name + "\": followed up (as of " + as_of + ")",
-                                    "\"" + m.name + "\": följt upp (per " + as_of + ")"});
+            out.evidence.push_back({concat("\"", m.name, "\": followed up (as of ", as_of, ")"),
+                                    concat("\"", m.name, "\": följt upp (per ", as_of, ")")});
         } else {
             out.verdict = verdict::needs_information;
-            out.evidence.push_back({"\"" + m.name + "\": has a target but no follow-up data (as of " + as_of + ")",
-                                    "\"" + m.name + "\": har ett mål men saknar uppföljningsdata (per " + as_of + ")"});
+            out.evidence.push_back({concat("\"", m.name, "\": has a target but no follow-up data (as of ", as_of, ")"),
+                                    concat("\"", m.name, "\": har ett mål men saknar uppföljningsdata (per ", as_of, ")")});
         }
     }
     if (!any_target) {
@@ -97,13 +97,13 @@ inline data_verdict judge_measurable(const application& app) {
     data_verdict out{verdict::met, {}};
     for (const auto& m : app.effect_measures) {
         if (m.baseline && m.target) {
-            out.evidence.push_back({"\"" + m.name + "\": baseline and target given (" + m.unit + ")",
-                                    "\"" + m.name + "\": utgångsläge och mål anges (" + m.unit + ")"});
+            out.evidence.push_back({concat("\"", m.name, "\": baseline and target given (", m.unit, ")"),
+                                    concat("\"", m.name, "\": utgångsläge och mål anges (", m.unit, ")")});
         } else {
             out.verdict = verdict::needs_information;
-            const std::string missing_en = !m.baseline && !m.target ? "baseline and target" : !m.baseline ? "baseline" : "target";
-            const std::string missing_sv = !m.baseline && !m.target ? "utgångsläge och mål" : !m.baseline ? "utgångsläge" : "mål";
-            out.evidence.push_back({"\"" + m.name + "\": no " + missing_en, "\"" + m.name + "\": " + missing_sv + " saknas"});
+            const char* missing_en = !m.baseline && !m.target ? "baseline and target" : !m.baseline ? "baseline" : "target";
+            const char* missing_sv = !m.baseline && !m.target ? "utgångsläge och mål" : !m.baseline ? "utgångsläge" : "mål";
+            out.evidence.push_back({concat("\"", m.name, "\": no ", missing_en), concat("\"", m.name, "\": ", missing_sv, " saknas")});
         }
     }
     return out;
@@ -112,12 +112,12 @@ inline data_verdict judge_measurable(const application& app) {
 // From the cost model: savings that outweigh the cost are met; savings that do not are an open
 // question for the evaluator; no savings at all are not met.
 inline data_verdict judge_reduced_needs(const economic_result& e) {
-    const auto msek = format_msek;
-    const std::string view(to_string(e.view));
-    std::vector<evidence_item> ev{{"cost model (" + view + " view): present value of savings " + msek(e.pv_savings) +
-                                       " against costs " + msek(e.pv_costs) + ", NPV " + msek(e.npv),
-                                   "kostnadsmodell (" + view + "): nuvärde av besparingar " + msek(e.pv_savings) +
-                                       " mot kostnader " + msek(e.pv_costs) + ", nettonuvärde " + msek(e.npv)}};
+    constexpr language en = language::en, sv = language::sv;
+    std::vector<evidence_item> ev{
+        {concat("cost model (", view_name(e.view, en), "): present value of savings ", format_msek(e.pv_savings, en),
+                " against costs ", format_msek(e.pv_costs, en), ", NPV ", format_msek(e.npv, en)),
+         concat("kostnadsmodell (", view_name(e.view, sv), "): nuvärde av besparingar ", format_msek(e.pv_savings, sv),
+                " mot kostnader ", format_msek(e.pv_costs, sv), ", nettonuvärde ", format_msek(e.npv, sv))}};
     if (!(e.pv_savings > 0)) return {verdict::not_met, ev};
     if (e.npv >= 0) return {verdict::met, ev};
     ev.push_back({"the savings do not cover the cost within the horizon", "besparingarna täcker inte kostnaden inom horisonten"});
@@ -153,13 +153,13 @@ inline std::vector<checklist_item> evaluate_checklist(const application& app, co
                 if (rules.duration.max_months && !app.period.fits_within_months(*rules.duration.max_months))
                     data = detail::data_verdict{
                         verdict::not_met,
-                        {{"not time-limited within the rules: " + std::to_string(eligibility.whole_months) +
-                              " months, more than " + std::to_string(*rules.duration.max_months),
-                          "inte tidsbegränsad enligt reglerna: " + std::to_string(eligibility.whole_months) +
-                              " månader, mer än " + std::to_string(*rules.duration.max_months)}}};
+                        {{concat("not time-limited within the rules: ", detail::months_text(eligibility.whole_months, language::en),
+                                 ", more than ", std::to_string(*rules.duration.max_months)),
+                          concat("inte tidsbegränsad enligt reglerna: ", detail::months_text(eligibility.whole_months, language::sv),
+                                 ", mer än ", std::to_string(*rules.duration.max_months))}}};
                 else
-                    item.evidence.push_back({"time-limited: " + app.period.to_string(),
-                                             "tidsbegränsad: " + app.period.to_string()});
+                    item.evidence.push_back({concat("time-limited: ", app.period.to_string()),
+                                             concat("tidsbegränsad: ", app.period.to_string())});
                 break;
             case criterion::reduced_future_resource_needs:
                 if (economics) data = detail::judge_reduced_needs(*economics);
@@ -178,24 +178,22 @@ inline std::vector<checklist_item> evaluate_checklist(const application& app, co
             item.decided_by = decided_by::data;
             item.evidence.insert(item.evidence.end(), data->evidence.begin(), data->evidence.end());
             if (assessment && assessment->verdict != data->verdict) {
-                const std::string pointer = "/criteria/" + std::string(name) + "/assessment/verdict";
+                const criterion_title title = title_of(c);
                 findings.push_back(
-                    {"evaluator_verdict_differs_from_data", severity::warning, pointer,
-                     "\"" + std::string(to_string(assessment->verdict)) + "\"",
-                     "the evaluator recorded " + std::string(to_string(assessment->verdict)) + " for " + std::string(name) +
-                         ", but the application's data gives " + std::string(to_string(data->verdict)),
-                     "handläggaren angav " + std::string(swedish_name(assessment->verdict)) + " för " +
-                         std::string(title_of(c).sv) + ", men ansökans uppgifter ger " +
-                         std::string(swedish_name(data->verdict))});
+                    {"evaluator_verdict_differs_from_data", severity::warning,
+                     concat("/criteria/", name, "/assessment/verdict"), concat("\"", to_string(assessment->verdict), "\""),
+                     concat("the evaluator recorded \"", verdict_name(assessment->verdict, language::en), "\" for \"",
+                            title.en, "\", but the application's data gives \"", verdict_name(data->verdict, language::en), "\""),
+                     concat("handläggaren angav \"", verdict_name(assessment->verdict, language::sv), "\" för \"", title.sv,
+                            "\", men ansökans uppgifter ger \"", verdict_name(data->verdict, language::sv), "\"")});
             }
         } else if (assessment) {
             item.verdict = assessment->verdict;
             item.decided_by = decided_by::evaluator;
-            std::string who = assessment->by.empty() ? "the evaluator" : assessment->by;
-            std::string who_sv = assessment->by.empty() ? "handläggaren" : assessment->by;
-            std::string when = assessment->on ? " on " + to_iso(*assessment->on) : "";
-            std::string when_sv = assessment->on ? " " + to_iso(*assessment->on) : "";
-            item.evidence.push_back({"judged by " + who + when, "bedömt av " + who_sv + when_sv});
+            const std::string& by = assessment->by;
+            const std::string on = assessment->on ? to_iso(*assessment->on) : "";
+            item.evidence.push_back({concat("judged by ", by.empty() ? "the evaluator" : by, on.empty() ? "" : " on ", on),
+                                     concat("bedömt av ", by.empty() ? "handläggaren" : by, on.empty() ? "" : " ", on)});
         } else {
             item.verdict = verdict::needs_information;
             item.decided_by = decided_by::nobody;

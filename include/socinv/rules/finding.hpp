@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "socinv/core/language.hpp"
 #include "socinv/detail/enum_names.hpp"
 
 namespace socinv {
@@ -19,9 +20,6 @@ inline constexpr detail::enum_names<severity, 3> severity_names{{
 }};
 
 inline std::string_view to_string(severity s) { return detail::name_of(s, severity_names); }
-
-// The language of messages in reports.
-enum class language { en, sv };
 
 struct finding {
     std::string code;     // stable, e.g. "period_too_short"

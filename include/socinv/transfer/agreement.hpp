@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "socinv/core/language.hpp"
 #include "socinv/core/money.hpp"
 #include "socinv/detail/enum_names.hpp"
 
@@ -55,6 +56,12 @@ inline constexpr detail::enum_names<saving_basis, 2> saving_basis_names{{
     {saving_basis::actual, "actual"},
 }};
 inline std::string_view to_string(saving_basis b) { return detail::name_of(b, saving_basis_names); }
+
+// "forecast" / "prognos": a basis named in a report.
+inline std::string_view basis_name(saving_basis b, language lang) {
+    if (b == saving_basis::actual) return lang == language::sv ? "utfall" : "actual";
+    return lang == language::sv ? "prognos" : "forecast";
+}
 
 // A saving of one payer in one budget year: forecast from the cost model, or measured.
 struct saving {

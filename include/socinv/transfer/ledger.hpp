@@ -15,6 +15,7 @@
 #include "socinv/core/money.hpp"
 #include "socinv/core/money_format.hpp"
 #include "socinv/core/text.hpp"
+#include "socinv/core/language.hpp"
 #include "socinv/detail/enum_names.hpp"
 
 namespace socinv {
@@ -35,6 +36,20 @@ inline constexpr detail::enum_names<entry_kind, 6> entry_kind_names{{
     {entry_kind::write_off, "write_off"},
 }};
 inline std::string_view to_string(entry_kind k) { return detail::name_of(k, entry_kind_names); }
+
+// An entry's kind named in a report: "top-up", "tillskott".
+inline std::string_view kind_name(entry_kind k, language lang) {
+    const bool sv = lang == language::sv;
+    switch (k) {
+        case entry_kind::capital: return sv ? "kapital" : "capital";
+        case entry_kind::top_up: return sv ? "tillskott" : "top-up";
+        case entry_kind::grant: return sv ? "beviljat" : "grant";
+        case entry_kind::payment: return sv ? "utbetalt" : "payment";
+        case entry_kind::return_transfer: return sv ? "återfört" : "return";
+        case entry_kind::write_off: return sv ? "avskrivet" : "write-off";
+    }
+    return "";
+}
 
 struct ledger_entry {
     std::string id;

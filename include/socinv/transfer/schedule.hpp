@@ -24,6 +24,16 @@ inline std::string_view to_string(schedule_line_kind k) {
     return "";
 }
 
+// "reduction" / "ramsänkning": a line's kind named in a report.
+inline std::string_view kind_name(schedule_line_kind k, language lang) {
+    switch (k) {
+        case schedule_line_kind::reduction: return lang == language::sv ? "ramsänkning" : "reduction";
+        case schedule_line_kind::booked: return lang == language::sv ? "bokförd" : "booked";
+        case schedule_line_kind::true_up: return lang == language::sv ? "avstämning" : "true-up";
+    }
+    return "";
+}
+
 struct schedule_line {
     std::string payer;
     int year = 0;          // the budget year whose frame is reduced
