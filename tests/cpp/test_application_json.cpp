@@ -159,6 +159,28 @@ TEST(ApplicationJson, UnknownFieldsAreRejectedButXKeysKept) {
     EXPECT_EQ(socinv::to_json(app)["x-case-number"], "KS 2014/123");
 }
 
+// The user's own fields are kept as canonical JSON: keys sorted and numbers in shortest form, so
+// that writing the application back and reading it again gives the same application.
+TEST(ApplicationJson, OwnFieldsRoundTripInCanonicalForm) {
+    std::string text = minimal().dump();
+    text.insert(1, R"("x-board": {"z": [1, 2.5, -0.1, 1e300, true, null], "a": {"y": "ö", "b": 18446744073709551615}},)");
+    const auto app = socinv::parse_application(text, "app.json");
+    ASSERT_EQ(app.extensions.size(), 1u);
+    EXPECT_EQ(app.extensions[0].second, R"({"a":{"b":18446744073709551615,"y":"ö"},"z":[1,2.5,-0.1,1e+300,true,null]})");
+    const auto again = socinv::application_from_json(socinv::to_json(app));
+    EXPECT_EQ(again, app);
+    EXPECT_EQ(socinv::to_json(again)["x-board"]["a"]["y"], "ö");
+
+    std::string twice = minimal().dump();
+    twice.insert(1, R"("x-board": {"k": 1, "k": 2},)");
+    try {
+        socinv::parse_application(twice, "app.json");
+        FAIL() << "a key given twice inside x-board was accepted";
+    } catch (const socinv::input_error& e) {
+        EXPECT_EQ(e.pointer(), "/x-board/k");
+    }
+}
+
 TEST(ApplicationJson, DuplicatePartiesAndFormOnTheWrongKind) {
     auto j = minimal();
     j["parties"][1]["name"] = "Socialförvaltningen";

@@ -1,8 +1,12 @@
 #pragma once
 // The application model to and from JSON (docs/application-format.md), with pointer-precise errors.
 
+#include <algorithm>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -13,6 +17,7 @@
 #include "socinv/io/economics_json.hpp"
 #include "socinv/io/follow_up_json.hpp"
 #include "socinv/io/json_pointer.hpp"
+#include "socinv/io/json_writer.hpp"
 #include "socinv/io/parse.hpp"
 #include "socinv/io/transfer_json.hpp"
 
@@ -73,6 +78,43 @@ inline criterion_entry read_criterion_entry(io::element value, const std::string
         entry.assessment = assessment;
     }
     return entry;
+}
+
+// A user's own "x-" value as canonical JSON text: object keys sorted (nlohmann's order, so that
+// writing the application back and reading it again gives the same text), numbers in shortest
+// form. Written straight from the DOM: no second parse.
+inline void write_canonical(io::json_writer& w, io::element e, const std::string& at) {
+    using namespace io;
+    switch (e.type()) {
+        case element_type::OBJECT: {
+            const dom_object o = e.get_object().value_unsafe();
+            check_duplicate_keys(o, at);
+            std::vector<std::pair<std::string_view, element>> members;
+            for (auto [key, value] : o) members.emplace_back(key, value);
+            std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            w.begin_object();
+            for (const auto& [key, value] : members) {
+                w.key(key);
+                write_canonical(w, value, join_pointer(at, key));
+            }
+            w.end_object();
+            break;
+        }
+        case element_type::ARRAY: {
+            w.begin_array();
+            std::size_t i = 0;
+            const dom_array items = e.get_array().value_unsafe();
+            for (element item : items) write_canonical(w, item, join_pointer(at, i++));
+            w.end_array();
+            break;
+        }
+        case element_type::STRING: w.value(e.get_string().value_unsafe()); break;
+        case element_type::INT64: w.value(e.get_int64().value_unsafe()); break;
+        case element_type::UINT64: w.value(e.get_uint64().value_unsafe()); break;
+        case element_type::DOUBLE: w.value(e.get_double().value_unsafe()); break;
+        case element_type::BOOL: w.value(e.get_bool().value_unsafe()); break;
+        case element_type::NULL_VALUE: w.null(); break;
+    }
 }
 
 }  // namespace detail
@@ -175,9 +217,13 @@ inline application application_from_dom(io::element root_value) {
     if (auto r = optional(j, "return_transfer")) app.return_transfer = read_return_transfer_section(*r, "/return_transfer");
     if (auto s = optional(j, "savings")) app.savings = read_savings(*s, "/savings");
     if (auto f = optional(j, "follow_up")) app.follow_up = read_follow_up(*f, "/follow_up");
-    // Kept in nlohmann's canonical form (keys sorted), so that a round trip gives equal text.
-    for (auto [key, value] : j)
-        if (key.substr(0, 2) == "x-") app.extensions.emplace_back(std::string(key), json::parse(simdjson::minify(value)).dump());
+    for (auto [key, value] : j) {
+        if (key.substr(0, 2) != "x-") continue;
+        std::string text;
+        io::json_writer w(text);
+        detail::write_canonical(w, value, join_pointer(root, key));
+        app.extensions.emplace_back(std::string(key), std::move(text));
+    }
 
     // Sums must fit too: an overflow here is the input's fault, not a crash.
     at_pointer("/budget", [&] { return app.total_cost(); });
