@@ -92,13 +92,4 @@ inline std::string_view verdict_name(verdict v, language lang) {
     return "";
 }
 
-inline std::string_view swedish_name(verdict v) {
-    switch (v) {
-        case verdict::met: return "uppfyllt";
-        case verdict::not_met: return "ej uppfyllt";
-        case verdict::needs_information: return "behöver mer information";
-    }
-    return "";
-}
-
 }  // namespace socinv

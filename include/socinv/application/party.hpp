@@ -91,8 +91,6 @@ inline std::string_view noun(party_kind k, language lang, std::int64_t count = 1
     return count == 1 ? w.en : w.en_plural;
 }
 
-inline std::string_view swedish_name(party_kind k) { return noun(k, language::sv); }
-
 // "lead" is the huvudsökande, who owns the intervention; co-applicants run it with the lead.
 inline std::string_view role_name(party_role r, language lang) {
     switch (r) {
