@@ -26,8 +26,10 @@ build: setup
 	$(CMAKE) --preset dev
 	$(CMAKE) --build build/cpp -j2
 
+# Warnings are errors here as in every other build of ours (the pip build is the -O3 build
+# of the CLI layer and the bindings that the tests use); a user's plain `pip install .` keeps them warnings.
 install-python: setup
-	$(PIP) install --quiet --no-build-isolation .
+	$(PIP) install --quiet --no-build-isolation -C cmake.define.SOCINV_WERROR=ON .
 
 # The compiled module's type stubs, python/socinv/_core.pyi, generated from the installed build
 # with pybind11-stubgen; tests/python/test_api.py fails when the committed file has drifted.
@@ -47,10 +49,13 @@ test-cpp: setup
 test-sanitize: test-cpp
 
 # Installs into a staging prefix and builds a separate project against it, which
-# proves that find_package(socinv CONFIG) and socinv::socinv work when installed.
-test-consumer: build
+# proves that find_package(socinv CONFIG) and socinv::socinv work when installed. Only the
+# installable library is built for it (build/library): the CLI's -O3 build is the pip build's.
+test-consumer: setup
 	rm -rf build/stage build/consumer
-	$(CMAKE) --install build/cpp --prefix build/stage
+	$(CMAKE) --preset library
+	$(CMAKE) --build build/library -j2
+	$(CMAKE) --install build/library --prefix build/stage
 	$(CMAKE) -S examples/cpp-consumer -B build/consumer -G Ninja \
 	    -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH=$(CURDIR)/build/stage
 	$(CMAKE) --build build/consumer -j2
