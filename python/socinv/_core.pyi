@@ -8,7 +8,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Agreement', 'Application', 'Assessment', 'BetaBelief', 'CostModel', 'DiscountSchedule', 'Distribution', 'EconomicResult', 'ExclusionCostProfile', 'Fund', 'FundLedger', 'FundSimulation', 'LedgerStore', 'Period', 'RuleOutcome', 'RuleSet', 'Simulation', 'TransferSchedule', 'agreement_from', 'all_rates', 'all_rates_dated', 'allocate', 'assess', 'assess_batch', 'assess_json_lines', 'beta_from_moments', 'beta_update', 'booked_from', 'builtin_rule_set', 'builtin_rule_set_names', 'combine_effects', 'confint_means_2indep', 'confint_proportions_2indep', 'cost_model_from', 'day_count_name', 'default_exclusion_costs', 'diff_in_diff', 'effectsize_cox', 'effectsize_smd', 'evaluate', 'evaluate_follow_up', 'evaluative_model', 'format_decimal', 'format_sek', 'invested_amount', 'irr', 'irr_batch', 'ledger_horizon', 'load_fund', 'max_fund_simulation_draws', 'max_simulation_draws', 'minimum_detectable_difference_mean', 'minimum_detectable_difference_proportion', 'mirr', 'npv', 'npv_batch', 'open_ledger_store', 'parse_application', 'parse_date', 'parse_distribution', 'parse_ledger', 'parse_rule_set', 'parse_sek', 'percentile', 'proportion_confint', 'run_cli', 'save_ledger', 'savings_from', 'schedule_from', 'simulate', 'simulate_fund', 'standard_return_rules', 'tornado', 'tornado_json', 'xirr', 'xirr_batch', 'xnpv', 'xnpv_batch', 'year_fraction', 'z_critical']
+__all__: list[str] = ['Agreement', 'Application', 'Assessment', 'BetaBelief', 'CostModel', 'DiscountSchedule', 'Distribution', 'EconomicResult', 'ExclusionCostProfile', 'Fund', 'FundDraws', 'FundLedger', 'FundSimulation', 'LedgerStore', 'Period', 'RuleOutcome', 'RuleSet', 'Simulation', 'TransferSchedule', 'agreement_from', 'all_rates', 'all_rates_dated', 'allocate', 'assess', 'assess_batch', 'assess_json_lines', 'beta_from_moments', 'beta_update', 'booked_from', 'builtin_rule_set', 'builtin_rule_set_names', 'combine_effects', 'confint_means_2indep', 'confint_proportions_2indep', 'cost_model_from', 'day_count_name', 'default_exclusion_costs', 'diff_in_diff', 'draw_fund', 'effectsize_cox', 'effectsize_smd', 'evaluate', 'evaluate_follow_up', 'evaluative_model', 'format_decimal', 'format_sek', 'invested_amount', 'irr', 'irr_batch', 'ledger_horizon', 'load_fund', 'max_fund_simulation_draws', 'max_simulation_draws', 'merge_simulations', 'minimum_detectable_difference_mean', 'minimum_detectable_difference_proportion', 'mirr', 'npv', 'npv_batch', 'open_ledger_store', 'parse_application', 'parse_date', 'parse_distribution', 'parse_ledger', 'parse_rule_set', 'parse_sek', 'percentile', 'proportion_confint', 'run_cli', 'save_ledger', 'savings_from', 'schedule_from', 'simulate', 'simulate_fund', 'standard_return_rules', 'summarize_fund', 'tornado', 'tornado_json', 'xirr', 'xirr_batch', 'xnpv', 'xnpv_batch', 'year_fraction', 'z_critical']
 class Period:
     """
     A period with an inclusive end date, e.g. 2014-04-01 – 2017-03-31.
@@ -460,6 +460,10 @@ class Simulation:
     """
     A Monte Carlo run over a cost model's inputs.
     """
+    def __getstate__(self) -> tuple[int, int, int, float, float, bytes, bytes, bytes]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
     def npv_percentile(self, p: typing.SupportsFloat | typing.SupportsIndex) -> float:
         """
         The p-quantile (0..1) of the NPV, interpolating linearly between order statistics.
@@ -475,6 +479,11 @@ class Simulation:
     @property
     def draws(self) -> int:
         ...
+    @property
+    def first_draw(self) -> int:
+        """
+        The index of the run's first draw.
+        """
     @property
     def mean_npv(self) -> float:
         ...
@@ -788,6 +797,23 @@ class FundSimulation:
     @property
     def seed(self) -> int:
         ...
+class FundDraws:
+    """
+    The draws [first_draw, first_draw + draws) of a fund simulation.
+    """
+    def __getstate__(self) -> tuple[int, int, int, int, int, list, list, list, list]:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    @property
+    def draws(self) -> int:
+        ...
+    @property
+    def first_draw(self) -> int:
+        ...
+    @property
+    def seed(self) -> int:
+        ...
 class BetaBelief:
     """
     A belief about a rate: Beta(a, b). From beta_update, or BetaBelief(a, b) for a prior.
@@ -887,6 +913,10 @@ def default_exclusion_costs() -> ExclusionCostProfile:
     """
 def diff_in_diff(treated_before: collections.abc.Sequence, treated_after: collections.abc.Sequence, comparison_before: collections.abc.Sequence, comparison_after: collections.abc.Sequence, alpha: typing.SupportsFloat | typing.SupportsIndex) -> tuple[float, float, float, float]:
     ...
+def draw_fund(fund: Fund, ledger: FundLedger, first_draw: typing.SupportsInt | typing.SupportsIndex, draws: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex, rules: collections.abc.Sequence[tuple[str, bool, typing.SupportsFloat | typing.SupportsIndex, bool]], start_year: typing.SupportsInt | typing.SupportsIndex, horizon_years: typing.SupportsInt | typing.SupportsIndex, min_grant: typing.SupportsFloat | typing.SupportsIndex) -> FundDraws:
+    """
+    The draws [first_draw, first_draw + draws) of simulate_fund, not yet summed up (without the GIL).
+    """
 def effectsize_cox(count1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], nobs1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], count2: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], nobs2: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], zero_correction: typing.SupportsFloat | typing.SupportsIndex) -> tuple[numpy.typing.NDArray[numpy.float64], numpy.typing.NDArray[numpy.float64]]:
     ...
 def effectsize_smd(mean1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], sd1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], nobs1: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], mean2: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], sd2: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], nobs2: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> tuple[numpy.typing.NDArray[numpy.float64], numpy.typing.NDArray[numpy.float64]]:
@@ -927,6 +957,10 @@ def ledger_horizon(today: typing.Any, years: typing.SupportsInt | typing.Support
 def load_fund(path: str, latest: typing.Any = None) -> Fund:
     """
     Read a fund file; portfolio paths are relative to it; a `ledger` database is opened and verified.
+    """
+def merge_simulations(parts: collections.abc.Sequence[Simulation]) -> Simulation:
+    """
+    Runs of one model and seed over consecutive draw ranges, joined into the run over their union: the same draws and summary, digit for digit, as one simulate() over it.
     """
 def minimum_detectable_difference_mean(sd: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], n: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], alpha: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], power: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> typing.Any:
     ...
@@ -990,9 +1024,9 @@ def schedule_from(application: Application) -> TransferSchedule:
     The application's schedule of budget-frame reductions (InputError with the pointer for bad
     terms or savings).
     """
-def simulate(model: CostModel, draws: typing.SupportsInt | typing.SupportsIndex = 10000, seed: typing.SupportsInt | typing.SupportsIndex = 1, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> Simulation:
+def simulate(model: CostModel, draws: typing.SupportsInt | typing.SupportsIndex = 10000, seed: typing.SupportsInt | typing.SupportsIndex = 1, threads: typing.SupportsInt | typing.SupportsIndex = 0, first_draw: typing.SupportsInt | typing.SupportsIndex = 0) -> Simulation:
     """
-    Monte Carlo over every input given as a distribution, without the GIL; threads 0 uses all cores. The same seed gives the same draws on any number of threads.
+    Monte Carlo over every input given as a distribution, without the GIL; threads 0 uses all cores. The same seed gives the same draws on any number of threads; first_draw starts the run at that draw of the whole run.
     """
 def simulate_fund(fund: Fund, ledger: FundLedger, draws: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex, rules: collections.abc.Sequence[tuple[str, bool, typing.SupportsFloat | typing.SupportsIndex, bool]], start_year: typing.SupportsInt | typing.SupportsIndex, horizon_years: typing.SupportsInt | typing.SupportsIndex, min_grant: typing.SupportsFloat | typing.SupportsIndex) -> FundSimulation:
     """
@@ -1001,6 +1035,10 @@ def simulate_fund(fund: Fund, ledger: FundLedger, draws: typing.SupportsInt | ty
 def standard_return_rules() -> list[tuple[str, bool, float, bool]]:
     """
     The rules socinv fund --simulate compares, as (name, use_agreement, share, cap_at_invested).
+    """
+def summarize_fund(fund: Fund, ledger: FundLedger, parts: collections.abc.Sequence[FundDraws], threads: typing.SupportsInt | typing.SupportsIndex, rules: collections.abc.Sequence[tuple[str, bool, typing.SupportsFloat | typing.SupportsIndex, bool]], start_year: typing.SupportsInt | typing.SupportsIndex, horizon_years: typing.SupportsInt | typing.SupportsIndex, min_grant: typing.SupportsFloat | typing.SupportsIndex) -> FundSimulation:
+    """
+    draw_fund's runs over consecutive ranges, merged and summed up: digit for digit the simulate_fund of their union.
     """
 def tornado(model: CostModel, low: typing.SupportsFloat | typing.SupportsIndex = 0.1, high: typing.SupportsFloat | typing.SupportsIndex = 0.9) -> list:
     """

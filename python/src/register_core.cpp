@@ -42,12 +42,12 @@ py::object to_python(const nlohmann::json& j) {
         case nlohmann::json::value_t::object: {
             py::dict d;
             for (const auto& [key, value] : j.items()) d[to_pystr(key)] = to_python(value);
-            return std::move(d);
+            return d;
         }
         case nlohmann::json::value_t::array: {
             py::list l;
             for (const auto& value : j) l.append(to_python(value));
-            return std::move(l);
+            return l;
         }
         case nlohmann::json::value_t::string: return to_pystr(j.get_ref<const std::string&>());
         case nlohmann::json::value_t::boolean: return py::bool_(j.get<bool>());

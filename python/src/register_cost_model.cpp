@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <span>
@@ -290,6 +291,7 @@ void register_cost_model(py::module_& m) {
                                                                       "A Monte Carlo run over a cost model's inputs.")
         .def_readonly("draws", &simulation_result::draws)
         .def_readonly("seed", &simulation_result::seed)
+        .def_readonly("first_draw", &simulation_result::first_draw, "The index of the run's first draw.")
         .def_readonly("mean_npv", &simulation_result::mean_npv)
         .def_readonly("probability_break_even", &simulation_result::probability_break_even)
         .def_property_readonly(
@@ -317,8 +319,54 @@ void register_cost_model(py::module_& m) {
             "The summary as `socinv simulate --format json` writes it; with_draws adds every NPV.")
         .def(
             "to_dict", [](const simulation_result& s, bool with_draws) { return to_python(to_json(s, with_draws)); },
-            py::arg("with_draws") = false, "The summary as a dict (what to_json writes, without the text).");
+            py::arg("with_draws") = false, "The summary as a dict (what to_json writes, without the text).")
+        // Every draw travels (a Dask task's result): the doubles as bytes, exactly.
+        .def(py::pickle(
+            [](const simulation_result& s) {
+                const auto bytes = [](const simulation_result::per_draw& v) {
+                    return py::bytes(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(double));
+                };
+                return py::make_tuple(s.draws, s.seed, s.first_draw, s.mean_npv, s.probability_break_even, bytes(s.npv),
+                                      bytes(s.pv_costs), bytes(s.pv_savings));
+            },
+            [](const py::tuple& t) {
+                if (t.size() != 8) throw py::value_error("not a pickled Simulation");
+                auto s = std::make_shared<simulation_result>();
+                s->draws = t[0].cast<std::size_t>();
+                s->seed = t[1].cast<std::uint64_t>();
+                s->first_draw = t[2].cast<std::size_t>();
+                s->mean_npv = t[3].cast<double>();
+                s->probability_break_even = t[4].cast<double>();
+                const auto doubles = [&](const py::handle& h, simulation_result::per_draw& v) {
+                    const auto text = h.cast<std::string_view>();
+                    if (text.size() != s->draws * sizeof(double)) throw py::value_error("not a pickled Simulation");
+                    v.resize(s->draws);
+                    std::memcpy(v.data(), text.data(), text.size());
+                };
+                doubles(t[5], s->npv);
+                doubles(t[6], s->pv_costs);
+                doubles(t[7], s->pv_savings);
+                return s;
+            }));
     m.attr("max_simulation_draws") = max_simulation_draws;
+    m.def(
+        "merge_simulations",
+        [](const std::vector<std::shared_ptr<simulation_result>>& parts) {
+            std::vector<simulation_result> runs;
+            for (const auto& p : parts) {
+                if (!p) throw py::type_error("merge_simulations takes Simulations, not None");
+                runs.push_back(*p);
+            }
+            py::gil_scoped_release release;
+            try {
+                return std::make_shared<simulation_result>(merge_simulations(runs));
+            } catch (const std::invalid_argument& e) {
+                throw py::value_error(e.what());
+            }
+        },
+        py::arg("parts"),
+        "Runs of one model and seed over consecutive draw ranges, joined into the run over their union: the same "
+        "draws and summary, digit for digit, as one simulate() over it.");
     m.def(
         "percentile",
         [](const py::array_t<double, py::array::c_style | py::array::forcecast>& values,
@@ -352,19 +400,27 @@ void register_cost_model(py::module_& m) {
 
     m.def(
         "simulate",
-        [](const model_ptr& model, std::size_t draws, std::uint64_t seed, std::size_t threads) {
+        [](const model_ptr& model, std::size_t draws, std::uint64_t seed, std::size_t threads, std::size_t first_draw) {
             if (!model) throw py::type_error("simulate needs a CostModel, not None");
             if (draws == 0) throw py::value_error("draws must be at least 1");
+            simulation_options options{draws, seed, threads};
+            options.first_draw = first_draw;
             std::shared_ptr<simulation_result> result;
             {
                 py::gil_scoped_release release;
-                result = std::make_shared<simulation_result>(simulate(*model, {draws, seed, threads}));
+                try {
+                    result = std::make_shared<simulation_result>(simulate(*model, options));
+                } catch (const std::invalid_argument& e) {
+                    throw py::value_error(e.what());
+                }
             }
             return result;
         },
         py::arg("model"), py::arg("draws") = 10'000, py::arg("seed") = 1, py::arg("threads") = 0,
+        py::arg("first_draw") = 0,
         "Monte Carlo over every input given as a distribution, without the GIL; threads 0 uses all cores. "
-        "The same seed gives the same draws on any number of threads.");
+        "The same seed gives the same draws on any number of threads; first_draw starts the run at that draw "
+        "of the whole run.");
 
     // --- one-way sensitivity ------------------------------------------------------------------
     auto checked_tornado = [](const cost_model& model, double low, double high) {

@@ -3,6 +3,7 @@
 // Booked money crosses as whole öre (int); python/socinv/{transfer,ledger}.py make it Decimal.
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -472,35 +473,133 @@ void register_transfer(py::module_& m) {
             "As a dict (what to_json writes, without the text).");
     m.attr("max_fund_simulation_draws") = max_fund_simulation_draws;
 
+    using rule_tuple = std::tuple<std::string, bool, double, bool>;
+    // The options of a simulation of the fund from the ledger's capital and top-ups.
+    const auto options_of = [](const bound_fund& fund, const fund_ledger& ledger, std::size_t draws, std::uint64_t seed,
+                               std::size_t threads, const std::vector<rule_tuple>& rules, int start_year,
+                               int horizon_years, double min_grant, std::size_t first_draw) {
+        fund_simulation_options options = fund.file.simulation;
+        options.capital = ledger.balances().capital.sek();
+        options.draws = draws;
+        options.seed = seed;
+        options.threads = threads;
+        options.start_year = start_year;
+        options.horizon_years = horizon_years;
+        options.min_grant = min_grant;
+        options.first_draw = first_draw;
+        options.rules.clear();
+        for (const auto& [name, use_agreement, share, cap] : rules) {
+            if (!(share >= 0 && share <= 1))
+                throw py::value_error("return rule \"" + name + "\": share must lie in [0, 1]");
+            options.rules.push_back({name, use_agreement, share, cap});
+        }
+        return options;
+    };
+    // std::invalid_argument from the library is the caller's mistake: a ValueError.
+    const auto checked = [](auto&& run) {
+        py::gil_scoped_release release;
+        try {
+            return run();
+        } catch (const std::invalid_argument& e) {
+            throw py::value_error(e.what());
+        }
+    };
+
     m.def(
         "simulate_fund",
-        [](const bound_fund& fund, const fund_ledger& ledger, std::size_t draws, std::uint64_t seed,
-           std::size_t threads, const std::vector<std::tuple<std::string, bool, double, bool>>& rules, int start_year,
-           int horizon_years, double min_grant) {
-            fund_simulation_options options = fund.file.simulation;
-            options.capital = ledger.balances().capital.sek();
-            options.draws = draws;
-            options.seed = seed;
-            options.threads = threads;
-            options.start_year = start_year;
-            options.horizon_years = horizon_years;
-            options.min_grant = min_grant;
-            options.rules.clear();
-            for (const auto& [name, use_agreement, share, cap] : rules) {
-                if (!(share >= 0 && share <= 1))
-                    throw py::value_error("return rule \"" + name + "\": share must lie in [0, 1]");
-                options.rules.push_back({name, use_agreement, share, cap});
-            }
-            fund_simulation_result result;
-            {
-                py::gil_scoped_release release;
-                result = simulate_fund(portfolio_of(fund.file), options);
-            }
-            return result;
+        [options_of, checked](const bound_fund& fund, const fund_ledger& ledger, std::size_t draws, std::uint64_t seed,
+                              std::size_t threads, const std::vector<rule_tuple>& rules, int start_year,
+                              int horizon_years, double min_grant) {
+            const auto options = options_of(fund, ledger, draws, seed, threads, rules, start_year, horizon_years, min_grant, 0);
+            return checked([&] { return simulate_fund(portfolio_of(fund.file), options); });
         },
         py::arg("fund"), py::arg("ledger"), py::arg("draws"), py::arg("seed"), py::arg("threads"), py::arg("rules"),
         py::arg("start_year"), py::arg("horizon_years"), py::arg("min_grant"),
         "Simulate the fund's portfolio from the ledger's capital and top-ups, on all cores without the GIL.");
+
+    // The draws of a range, before they are summed up: what a Dask task computes and sends back.
+    py::class_<fund_draws>(m, "FundDraws", "The draws [first_draw, first_draw + draws) of a fund simulation.")
+        .def_readonly("seed", &fund_draws::seed)
+        .def_readonly("first_draw", &fund_draws::first_draw)
+        .def_readonly("draws", &fund_draws::draws)
+        .def(py::pickle(
+            [](const fund_draws& d) {
+                py::list balances, paid_back, exhausted, blocks;
+                for (std::size_t r = 0; r < d.balances.size(); ++r) {
+                    balances.append(py::bytes(reinterpret_cast<const char*>(d.balances[r].data()),
+                                              d.balances[r].size() * sizeof(float)));
+                    paid_back.append(py::bytes(reinterpret_cast<const char*>(d.paid_back[r].data()), d.paid_back[r].size()));
+                    exhausted.append(py::bytes(reinterpret_cast<const char*>(d.exhausted_after[r].data()),
+                                               d.exhausted_after[r].size() * sizeof(int)));
+                }
+                for (const auto& b : d.blocks) blocks.append(py::make_tuple(b.reductions, b.total));
+                return py::make_tuple(d.seed, d.first_draw, d.draws, d.horizon, d.investments, balances, paid_back,
+                                      exhausted, blocks);
+            },
+            [](const py::tuple& t) {
+                if (t.size() != 9) throw py::value_error("not a pickled FundDraws");
+                fund_draws d;
+                d.seed = t[0].cast<std::uint64_t>();
+                d.first_draw = t[1].cast<std::size_t>();
+                d.draws = t[2].cast<std::size_t>();
+                d.horizon = t[3].cast<std::size_t>();
+                d.investments = t[4].cast<std::size_t>();
+                const auto copy = [](const py::handle& h, auto& v, std::size_t n) {
+                    const auto text = h.cast<std::string_view>();
+                    if (text.size() != n * sizeof(v[0])) throw py::value_error("not a pickled FundDraws");
+                    v.resize(n);
+                    std::memcpy(v.data(), text.data(), text.size());
+                };
+                const auto balances = t[5].cast<py::list>(), paid_back = t[6].cast<py::list>(), exhausted = t[7].cast<py::list>();
+                const std::size_t rules = balances.size();
+                if (paid_back.size() != rules || exhausted.size() != rules) throw py::value_error("not a pickled FundDraws");
+                d.balances.resize(rules);
+                d.paid_back.resize(rules);
+                d.exhausted_after.resize(rules);
+                for (std::size_t r = 0; r < rules; ++r) {
+                    copy(balances[r], d.balances[r], d.draws * d.horizon);
+                    copy(paid_back[r], d.paid_back[r], d.draws * d.investments);
+                    copy(exhausted[r], d.exhausted_after[r], d.draws);
+                }
+                for (const auto& b : t[8].cast<py::list>()) {
+                    const auto pair = b.cast<py::tuple>();
+                    d.blocks.push_back({pair[0].cast<std::vector<std::map<std::string, std::vector<double>>>>(),
+                                        pair[1].cast<std::vector<double>>()});
+                }
+                return d;
+            }));
+
+    m.def(
+        "draw_fund",
+        [options_of, checked](const bound_fund& fund, const fund_ledger& ledger, std::size_t first_draw,
+                              std::size_t draws, std::uint64_t seed, std::size_t threads,
+                              const std::vector<rule_tuple>& rules, int start_year, int horizon_years, double min_grant) {
+            const auto options =
+                options_of(fund, ledger, draws, seed, threads, rules, start_year, horizon_years, min_grant, first_draw);
+            return checked([&] { return draw_fund(portfolio_of(fund.file), options); });
+        },
+        py::arg("fund"), py::arg("ledger"), py::arg("first_draw"), py::arg("draws"), py::arg("seed"), py::arg("threads"),
+        py::arg("rules"), py::arg("start_year"), py::arg("horizon_years"), py::arg("min_grant"),
+        "The draws [first_draw, first_draw + draws) of simulate_fund, not yet summed up (without the GIL).");
+    m.def(
+        "summarize_fund",
+        [options_of, checked](const bound_fund& fund, const fund_ledger& ledger, const std::vector<const fund_draws*>& parts,
+                              std::size_t threads, const std::vector<rule_tuple>& rules, int start_year,
+                              int horizon_years, double min_grant) {
+            std::vector<fund_draws> runs;
+            for (const auto* p : parts) {
+                if (!p) throw py::type_error("summarize_fund takes FundDraws, not None");
+                runs.push_back(*p);
+            }
+            const std::size_t total = runs.empty() ? 0 : runs.back().first_draw + runs.back().draws - runs.front().first_draw;
+            const auto options = options_of(fund, ledger, total, runs.empty() ? 0 : runs.front().seed, threads, rules,
+                                             start_year, horizon_years, min_grant, runs.empty() ? 0 : runs.front().first_draw);
+            return checked([&] { return summarize_fund(portfolio_of(fund.file), options, merge_fund_draws(runs)); });
+        },
+        py::arg("fund"), py::arg("ledger"), py::arg("parts"), py::arg("threads"), py::arg("rules"), py::arg("start_year"),
+        py::arg("horizon_years"), py::arg("min_grant"),
+        "draw_fund's runs over consecutive ranges, merged and summed up: digit for digit the simulate_fund of "
+        "their union.");
 }
 
 }  // namespace socinv::python

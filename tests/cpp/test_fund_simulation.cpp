@@ -172,3 +172,40 @@ TEST(FundSimulation, BadOptionsAreRefused) {
         EXPECT_STREQ(e.what(), "simulate_fund: horizon_years must be at least 1");
     }
 }
+
+// Draws made in consecutive ranges (as socinv.dask makes them) and merged give the one run's
+// summary value for value, and the ranges hold exactly the one run's balances.
+TEST(FundSimulation, RangesOfDrawsMergeIntoTheWholeRun) {
+    auto item = fixed_item();
+    item.model.success_rate = distribution::triangular(0.1, 0.4, 0.8);
+    const std::vector<portfolio_item> portfolio{item, item};
+    auto o = fixed_options();
+    o.draws = 1300;
+    const auto whole = draw_fund(portfolio, o);
+    std::vector<fund_draws> parts;
+    for (const auto& [first, count] : std::vector<std::pair<std::size_t, std::size_t>>{{0, 512}, {512, 256}, {768, 532}}) {
+        auto part = o;
+        part.first_draw = first;
+        part.draws = count;
+        part.threads = 1;
+        parts.push_back(draw_fund(portfolio, part));
+    }
+    const auto merged = merge_fund_draws(parts);
+    EXPECT_EQ(merged.draws, 1300u);
+    EXPECT_EQ(merged.balances, whole.balances);
+    EXPECT_EQ(merged.exhausted_after, whole.exhausted_after);
+    const auto a = summarize_fund(portfolio, o, merged), b = simulate_fund(portfolio, o);
+    for (std::size_t r = 0; r < a.outcomes.size(); ++r) {
+        EXPECT_EQ(a.outcomes[r].balance_mean, b.outcomes[r].balance_mean);
+        EXPECT_EQ(a.outcomes[r].balance_percentiles, b.outcomes[r].balance_percentiles);
+        EXPECT_EQ(a.outcomes[r].mean_total_returns, b.outcomes[r].mean_total_returns);  // the same sums, digit for digit
+        EXPECT_EQ(a.outcomes[r].expected_reductions_by_year, b.outcomes[r].expected_reductions_by_year);
+        EXPECT_EQ(a.outcomes[r].probability_paid_back, b.outcomes[r].probability_paid_back);
+    }
+    // A range that does not end on a block boundary can only come last; gaps are refused.
+    std::swap(parts[1], parts[2]);
+    EXPECT_THROW(merge_fund_draws(parts), std::invalid_argument);
+    std::swap(parts[1], parts[2]);
+    parts.erase(parts.begin() + 1);
+    EXPECT_THROW(merge_fund_draws(parts), std::invalid_argument);
+}

@@ -59,3 +59,28 @@ TEST(MonteCarlo, FixedInputsGiveOneValue) {
     EXPECT_NEAR(r.npv[0], evaluate(m).npv, 1e-6);
     EXPECT_TRUE(tornado(m).empty());
 }
+
+// Runs over consecutive ranges of draws (as socinv.dask makes them) merge into the one run:
+// the same draws and the same mean, digit for digit, for ranges of any length.
+TEST(MonteCarlo, RangesOfDrawsMergeIntoTheWholeRun) {
+    const auto m = uncertain_model();
+    const auto whole = simulate(m, {5000, 7, 2});
+    std::vector<simulation_result> parts;
+    for (const auto& [first, count] : std::vector<std::pair<std::size_t, std::size_t>>{{0, 1}, {1, 1500}, {1501, 3499}}) {
+        simulation_options o{count, 7, 1};
+        o.first_draw = first;
+        parts.push_back(simulate(m, o));
+        EXPECT_EQ(parts.back().first_draw, first);
+    }
+    EXPECT_EQ(parts[1].npv[0], whole.npv[1]);
+    const auto merged = merge_simulations(parts);
+    EXPECT_EQ(merged.draws, 5000u);
+    EXPECT_EQ(merged.npv, whole.npv);
+    EXPECT_EQ(merged.pv_costs, whole.pv_costs);
+    EXPECT_EQ(merged.mean_npv, whole.mean_npv);
+    EXPECT_EQ(merged.probability_break_even, whole.probability_break_even);
+    std::swap(parts[0], parts[1]);
+    EXPECT_THROW(merge_simulations(parts), std::invalid_argument);
+    parts[0] = simulate(m, {1, 8, 1});
+    EXPECT_THROW(merge_simulations(parts), std::invalid_argument);
+}

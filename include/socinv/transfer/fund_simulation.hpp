@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -61,6 +63,9 @@ struct fund_simulation_options {
     std::uint64_t seed = 1;
     std::size_t threads = 0;
     std::vector<return_rule> rules = standard_return_rules();
+    // The index of the first draw: a run of draws [first_draw, first_draw + draws) holds exactly
+    // those draws of the whole run (see draw_fund and merge_fund_draws).
+    std::size_t first_draw = 0;
 };
 
 struct rule_outcome {
@@ -152,17 +157,54 @@ inline void draw_savings(const prepared_investment& p, draw_stream& rng, std::ve
 
 }  // namespace detail
 
-inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& portfolio, const fund_simulation_options& options) {
+// The draws of a fund simulation over [first_draw, first_draw + draws), before they are summed
+// up: every balance, paid-back flag and exhaustion year, and the returns added up per block of
+// fund_draw_block draws. Runs over consecutive ranges merge (merge_fund_draws) into the run over
+// their union, so the draws can be made anywhere (socinv.dask) and summed up in one place.
+inline constexpr std::size_t fund_draw_block = 256;
+
+struct fund_draws {
+    std::uint64_t seed = 0;
+    std::size_t first_draw = 0, draws = 0;
+    std::size_t horizon = 0, investments = 0;
+    using balance_rows = std::vector<float, detail::default_init_allocator<float>>;
+    std::vector<balance_rows> balances;                     // per rule: [draw][year]
+    std::vector<std::vector<unsigned char>> paid_back;      // per rule: [draw][investment]
+    std::vector<std::vector<int>> exhausted_after;          // per rule: per draw, the year index or -1
+    // Each block's sums, kept apart and added up in block order at the end: adding them as the
+    // threads finish would make the last digits depend on the thread count and timing.
+    struct block_sums {
+        std::vector<std::map<std::string, std::vector<double>>> reductions;  // per rule: payer → by year
+        std::vector<double> total;                                            // per rule
+    };
+    std::vector<block_sums> blocks;
+};
+
+namespace detail {
+
+inline void check_fund_simulation(const fund_simulation_options& options) {
     if (options.draws == 0) throw std::invalid_argument("simulate_fund: draws must be at least 1");
     if (options.horizon_years < 1) throw std::invalid_argument("simulate_fund: horizon_years must be at least 1");
+    if (options.first_draw > std::numeric_limits<std::size_t>::max() - options.draws)
+        throw std::invalid_argument("simulate_fund: first_draw + draws is past the last draw index");
+}
+
+// Below this balance the fund can make no new grant: the option, else the smallest investment.
+inline double effective_min_grant(const std::vector<portfolio_item>& portfolio, const fund_simulation_options& options) {
+    if (options.min_grant > 0) return options.min_grant;
+    double min_grant = INFINITY;
+    for (const auto& p : portfolio) min_grant = std::min(min_grant, p.invested);
+    return std::isfinite(min_grant) ? min_grant : 0;
+}
+
+}  // namespace detail
+
+// The draws [options.first_draw, options.first_draw + options.draws), on options.threads cores.
+inline fund_draws draw_fund(const std::vector<portfolio_item>& portfolio, const fund_simulation_options& options) {
+    detail::check_fund_simulation(options);
     const auto horizon = static_cast<std::size_t>(options.horizon_years);
     const std::size_t rules = options.rules.size();
-    double min_grant = options.min_grant;
-    if (min_grant <= 0) {
-        min_grant = INFINITY;
-        for (const auto& p : portfolio) min_grant = std::min(min_grant, p.invested);
-        if (!std::isfinite(min_grant)) min_grant = 0;
-    }
+    const double min_grant = detail::effective_min_grant(portfolio, options);
     // Payers in sorted order: the order in which a cap is used up within a year.
     std::vector<std::string> payers;
     for (const auto& item : portfolio)
@@ -178,25 +220,24 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
             if (t >= 0 && t < options.horizon_years) payments[static_cast<std::size_t>(t)] += pay.amount;
         }
 
-    // Per draw and rule: balances by year, paid-back flags, exhaustion year, returns by payer and year.
+    fund_draws out;
+    out.seed = options.seed;
+    out.first_draw = options.first_draw;
+    out.draws = options.draws;
+    out.horizon = horizon;
+    out.investments = portfolio.size();
     // Every balance is written by the draws' threads: no zeros first (see default_init_allocator).
-    using balance_rows = std::vector<float, detail::default_init_allocator<float>>;
-    std::vector<balance_rows> balances(rules);
-    for (auto& rows : balances) rows.resize(options.draws * horizon);  // resized, not copied: untouched
-    std::vector<std::vector<unsigned char>> paid_back(rules, std::vector<unsigned char>(options.draws * portfolio.size()));
-    std::vector<std::vector<int>> exhausted_after(rules, std::vector<int>(options.draws, -1));
-    std::vector<std::map<std::string, std::vector<double>>> reductions(rules);
-    std::vector<double> total_returns(rules, 0.0);
+    out.balances.resize(rules);
+    for (auto& rows : out.balances) rows.resize(options.draws * horizon);  // resized, not copied: untouched
+    out.paid_back.assign(rules, std::vector<unsigned char>(options.draws * portfolio.size()));
+    out.exhausted_after.assign(rules, std::vector<int>(options.draws, -1));
+    auto& balances = out.balances;
+    auto& paid_back = out.paid_back;
+    auto& exhausted_after = out.exhausted_after;
 
-    constexpr std::size_t block = 256;
+    constexpr std::size_t block = fund_draw_block;
     const std::size_t blocks = (options.draws + block - 1) / block;
-    // Each block's sums are kept and added up in block order afterwards: adding them as the
-    // threads finish would make the last digits depend on the thread count and timing.
-    struct block_sums {
-        std::vector<std::map<std::string, std::vector<double>>> reductions;
-        std::vector<double> total;
-    };
-    std::vector<block_sums> partial(blocks);
+    out.blocks.resize(blocks);
     std::size_t inputs = 0;
     for (const auto& p : prepared) inputs = std::max(inputs, p.inputs.size());
     detail::parallel_for(
@@ -208,7 +249,7 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
             std::vector<double> returns(rules * horizon);
             std::vector<double> drawn(inputs), per_payer(payers.size()), profile(horizon);
             for (std::size_t d = b * block; d < std::min(options.draws, (b + 1) * block); ++d) {
-                draw_stream rng(options.seed, d);
+                draw_stream rng(options.seed, options.first_draw + d);
                 std::fill(returns.begin(), returns.end(), 0.0);
                 for (std::size_t i = 0; i < portfolio.size(); ++i) {
                     const auto& p = prepared[i];
@@ -251,10 +292,67 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
                     if (std::any_of(row, row_end, [](double x) { return x > 0; }))
                         local_reductions[r][payers[payer]].assign(row, row_end);
                 }
-            partial[b] = {std::move(local_reductions), std::move(local_total)};
+            out.blocks[b] = {std::move(local_reductions), std::move(local_total)};
         },
         options.threads == 0 ? detail::worker_count() : options.threads, 1);
-    for (const auto& p : partial)
+    return out;
+}
+
+// Runs of one fund and seed over consecutive draw ranges, joined into the run over their union.
+// Every run but the last holds a whole number of blocks (fund_draw_block draws), so that the
+// blocks, and therefore the digits of every sum, are those of one draw_fund over the union.
+inline fund_draws merge_fund_draws(std::span<const fund_draws> parts) {
+    if (parts.empty()) throw std::invalid_argument("merge_fund_draws: no runs to merge");
+    const auto& head = parts.front();
+    fund_draws out;
+    out.seed = head.seed;
+    out.first_draw = head.first_draw;
+    out.horizon = head.horizon;
+    out.investments = head.investments;
+    const std::size_t rules = head.balances.size();
+    std::size_t next = head.first_draw;
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        const auto& p = parts[k];
+        if (p.seed != out.seed || p.horizon != out.horizon || p.investments != out.investments || p.balances.size() != rules)
+            throw std::invalid_argument("merge_fund_draws: the runs are of different seeds, horizons, portfolios or rules");
+        if (p.first_draw != next)
+            throw std::invalid_argument("merge_fund_draws: the runs are not consecutive: draw " + std::to_string(next) +
+                                        " expected, a run starts at " + std::to_string(p.first_draw));
+        if (k + 1 < parts.size() && p.draws % fund_draw_block != 0)
+            throw std::invalid_argument("merge_fund_draws: a run other than the last holds " + std::to_string(p.draws) +
+                                        " draws, not a multiple of " + std::to_string(fund_draw_block));
+        next += p.draws;
+    }
+    out.draws = next - out.first_draw;
+    out.balances.resize(rules);
+    out.paid_back.resize(rules);
+    out.exhausted_after.resize(rules);
+    for (std::size_t r = 0; r < rules; ++r) {
+        out.balances[r].reserve(out.draws * out.horizon);
+        out.paid_back[r].reserve(out.draws * out.investments);
+        out.exhausted_after[r].reserve(out.draws);
+        for (const auto& p : parts) {
+            out.balances[r].insert(out.balances[r].end(), p.balances[r].begin(), p.balances[r].end());
+            out.paid_back[r].insert(out.paid_back[r].end(), p.paid_back[r].begin(), p.paid_back[r].end());
+            out.exhausted_after[r].insert(out.exhausted_after[r].end(), p.exhausted_after[r].begin(), p.exhausted_after[r].end());
+        }
+    }
+    for (const auto& p : parts) out.blocks.insert(out.blocks.end(), p.blocks.begin(), p.blocks.end());
+    return out;
+}
+
+// The summary of a fund's draws: balance bands by year, the chance of paying back each
+// investment and of exhausting the fund, and the expected returns by administration.
+inline fund_simulation_result summarize_fund(const std::vector<portfolio_item>& portfolio,
+                                             const fund_simulation_options& options, const fund_draws& draws) {
+    detail::check_fund_simulation(options);
+    const std::size_t horizon = draws.horizon, rules = options.rules.size(), count = draws.draws;
+    if (horizon != static_cast<std::size_t>(options.horizon_years) || draws.balances.size() != rules ||
+        draws.investments != portfolio.size())
+        throw std::invalid_argument("summarize_fund: the draws are of another horizon, rule list or portfolio");
+    std::vector<std::map<std::string, std::vector<double>>> reductions(rules);
+    std::vector<double> total_returns(rules, 0.0);
+    for (const auto& p : draws.blocks)
         for (std::size_t r = 0; r < rules; ++r) {
             total_returns[r] += p.total[r];
             for (const auto& [payer, row] : p.reductions[r]) {
@@ -263,13 +361,14 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
                 for (std::size_t t = 0; t < horizon; ++t) target[t] += row[t];
             }
         }
+    const auto& balances = draws.balances;
 
     fund_simulation_result result;
-    result.draws = options.draws;
-    result.seed = options.seed;
-    result.min_grant = min_grant;
+    result.draws = count;
+    result.seed = draws.seed;
+    result.min_grant = detail::effective_min_grant(portfolio, options);
     for (const auto& p : portfolio) result.investments.push_back(p.id);
-    const double n = static_cast<double>(options.draws);
+    const double n = static_cast<double>(count);
     // The mean and percentiles of each rule's balance in each year, the years on all cores.
     constexpr std::array<int, 5> balance_quantiles{5, 25, 50, 75, 95};
     struct year_stats {
@@ -281,9 +380,9 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
         rules * horizon,
         [&](std::size_t rt) {
             const std::size_t r = rt / horizon, t = rt % horizon;
-            std::vector<float> column(options.draws);
+            std::vector<float> column(count);
             double sum = 0;
-            for (std::size_t d = 0; d < options.draws; ++d) {
+            for (std::size_t d = 0; d < count; ++d) {
                 column[d] = balances[r][d * horizon + t];
                 sum += column[d];
             }
@@ -306,15 +405,15 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
                 out.balance_percentiles[balance_quantiles[q]].push_back(balance_stats[r * horizon + t].percentiles[q]);
         }
         double end_sum = 0;
-        for (std::size_t d = 0; d < options.draws; ++d) end_sum += balances[r][d * horizon + horizon - 1];
+        for (std::size_t d = 0; d < count; ++d) end_sum += balances[r][d * horizon + horizon - 1];
         out.mean_end_balance = end_sum / n;
         for (std::size_t i = 0; i < portfolio.size(); ++i) {
-            std::size_t count = 0;
-            for (std::size_t d = 0; d < options.draws; ++d) count += paid_back[r][d * portfolio.size() + i];
-            out.probability_paid_back.push_back(static_cast<double>(count) / n);
+            std::size_t paid = 0;
+            for (std::size_t d = 0; d < count; ++d) paid += draws.paid_back[r][d * portfolio.size() + i];
+            out.probability_paid_back.push_back(static_cast<double>(paid) / n);
         }
         std::vector<int> exhausted;
-        for (int e : exhausted_after[r])
+        for (int e : draws.exhausted_after[r])
             if (e >= 0) exhausted.push_back(e);
         out.probability_exhausted = static_cast<double>(exhausted.size()) / n;
         if (!exhausted.empty()) {
@@ -334,6 +433,10 @@ inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& p
         result.outcomes.push_back(std::move(out));
     }
     return result;
+}
+
+inline fund_simulation_result simulate_fund(const std::vector<portfolio_item>& portfolio, const fund_simulation_options& options) {
+    return summarize_fund(portfolio, options, draw_fund(portfolio, options));
 }
 
 }  // namespace socinv
