@@ -86,6 +86,11 @@ class Application:
     def to_json(self, indent: Optional[int] = None) -> str:
         return self._core.to_json(-1 if indent is None else indent)
 
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        # By its interchange-format text, which reads back to the same application: what a
+        # Dask task or a process pool is sent (the file it was read from need not be there).
+        return (load_application, (self.to_json(),))
+
     def __repr__(self) -> str:
         return f"<Application {self.id}: {self.title!r}, {self.period}, {format_sek(self.requested)}>"
 

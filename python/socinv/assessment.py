@@ -383,29 +383,37 @@ def summary_frame(assessments: Iterable[Assessment]) -> pandas.DataFrame:
     """
     import pandas as pd
 
-    rows = []
-    for a in assessments:
-        s = a._core.summary()
-        funding = [verdict for _, advisory, verdict in s["checklist"] if not advisory]
-        rows.append(
-            {
-                "id": a.id,
-                "title": a.title,
-                "rules": a.rules_name,
-                "eligible": a.eligible,
-                "passes": a.passes,
-                "requested": a.requested,
-                "months": s["whole_months"],
-                "rules_met": ", ".join(s["rules_met"]),
-                "errors": ", ".join(code for code, severity in s["findings"] if severity == "error"),
-                "warnings": ", ".join(code for code, severity in s["findings"] if severity == "warning"),
-                "criteria_met": funding.count("met"),
-                "criteria_not_met": funding.count("not_met"),
-                "criteria_open": funding.count("needs_information"),
-            }
-        )
-    columns = [
-        "id", "title", "rules", "eligible", "passes", "requested", "months", "rules_met",
-        "errors", "warnings", "criteria_met", "criteria_not_met", "criteria_open",
-    ]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns).set_index("id")
+    rows = [summary_row(a) for a in assessments]
+    return pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS)).set_index("id")
+
+
+#: The columns of :func:`summary_frame` (with ``id``, its index) and of :func:`summary_row`.
+SUMMARY_COLUMNS = (
+    "id", "title", "rules", "eligible", "passes", "requested", "months", "rules_met",
+    "errors", "warnings", "criteria_met", "criteria_not_met", "criteria_open",
+)  # fmt: skip
+
+
+def summary_row(a: Assessment, verdicts: bool = False) -> dict[str, Any]:
+    """One assessment at a glance, as :func:`summary_frame` has it (a row of socinv.dask's
+    batch results too); with ``verdicts`` also each checklist item's verdict by criterion."""
+    s = a._core.summary()
+    funding = [verdict for _, advisory, verdict in s["checklist"] if not advisory]
+    row = {
+        "id": a.id,
+        "title": a.title,
+        "rules": a.rules_name,
+        "eligible": a.eligible,
+        "passes": a.passes,
+        "requested": a.requested,
+        "months": s["whole_months"],
+        "rules_met": ", ".join(s["rules_met"]),
+        "errors": ", ".join(code for code, severity in s["findings"] if severity == "error"),
+        "warnings": ", ".join(code for code, severity in s["findings"] if severity == "warning"),
+        "criteria_met": funding.count("met"),
+        "criteria_not_met": funding.count("not_met"),
+        "criteria_open": funding.count("needs_information"),
+    }
+    if verdicts:
+        row.update({criterion: verdict for criterion, _, verdict in s["checklist"]})
+    return row

@@ -352,8 +352,12 @@ class Simulation:
             raise TypeError("use CostModel.simulate() to make a Simulation")
         self._core = core
 
+    def __reduce__(self) -> tuple[Any, tuple[_core.Simulation]]:
+        return (Simulation, (self._core,))  # the core pickles every draw as its exact bytes
+
     draws = forward[int]()
     seed = forward[int]()
+    first_draw = forward[int](doc="The index of the first draw: 0 unless the run is a block of a longer one.")
     npv = forward[np.ndarray]()
     pv_costs = forward[np.ndarray]()
     pv_savings = forward[np.ndarray]()
@@ -433,13 +437,28 @@ class CostModel:
     :meth:`tornado` the one-way sensitivities.
     """
 
-    __slots__ = ("_core", "_application")
+    __slots__ = ("_core", "_application", "_source")
 
-    def __init__(self, core: _core.CostModel, application: Optional[Application] = None) -> None:
+    def __init__(
+        self,
+        core: _core.CostModel,
+        application: Optional[Application] = None,
+        *,
+        source: Optional[tuple[Any, ...]] = None,
+    ) -> None:
         if not isinstance(core, _core.CostModel):
             raise TypeError("use socinv.cost_model() to make a CostModel")
         self._core = core
         self._application = application
+        # How the model is made again from its application when it is pickled (a Dask task,
+        # a process pool): ("economics",) is cost_model_from(application); ("evaluative",
+        # measure, i) is item i of _core.evaluative_model(application, measure).
+        self._source = source if source is not None else (("economics",) if application is not None else None)
+
+    def __reduce__(self) -> tuple[Any, tuple[Application, tuple[Any, ...]]]:
+        if self._application is None or self._source is None:
+            raise TypeError("this CostModel cannot be pickled: it was not made from an application")
+        return (_rebuild_cost_model, (self._application, self._source))
 
     @property
     def application(self) -> Optional[Application]:
@@ -503,16 +522,8 @@ class CostModel:
         ``threads`` defaults to all cores; the same ``seed`` gives the same draws on any
         number of threads.
         """
-        draws, seed = _whole("draws", draws), _whole("seed", seed)
-        if not 1 <= draws <= _MAX_DRAWS:
-            raise ValueError(f"draws must lie in 1..{_MAX_DRAWS:,}, not {draws}")
-        if not 0 <= seed < 2**64:
-            raise ValueError(f"seed must lie in 0..2**64-1, not {seed}")
-        if threads is not None:
-            threads = _whole("threads", threads)
-            if threads < 1:
-                raise ValueError(f"threads must be at least 1, not {threads}")
-        return Simulation(_core.simulate(self._core, draws, seed, threads or 0))
+        draws, seed = checked_run(draws, seed, _MAX_DRAWS)
+        return Simulation(_core.simulate(self._core, draws, seed, checked_threads(threads)))
 
     def tornado(self, low: float = 0.1, high: float = 0.9) -> pandas.DataFrame:
         """One-way sensitivity: each uncertain input at its ``low`` and ``high`` quantile, the
@@ -573,6 +584,37 @@ class CostModel:
             ),
         )
         return '<div class="socinv-cost-model">' + title + summary + h.heading("Inputs") + inputs + "</div>"
+
+
+def checked_run(draws: Any, seed: Any, most: int) -> tuple[int, int]:
+    """``draws`` and ``seed`` as ints, checked: draws in 1..most, seed in 0..2**64-1 (TypeError
+    or ValueError naming the value). Shared by every simulation, local or on Dask."""
+    draws, seed = _whole("draws", draws), _whole("seed", seed)
+    if not 1 <= draws <= most:
+        raise ValueError(f"draws must lie in 1..{most:,}, not {draws}")
+    if not 0 <= seed < 2**64:
+        raise ValueError(f"seed must lie in 0..2**64-1, not {seed}")
+    return draws, seed
+
+
+def checked_threads(threads: Any) -> int:
+    """``threads`` as the core's argument: None is 0 (all cores), else a whole number ≥ 1."""
+    if threads is None:
+        return 0
+    threads = _whole("threads", threads)
+    if threads < 1:
+        raise ValueError(f"threads must be at least 1, not {threads}")
+    return threads
+
+
+def _rebuild_cost_model(application: Application, source: tuple[Any, ...]) -> CostModel:
+    kind = source[0]
+    if kind == "economics":
+        return CostModel(_core.cost_model_from(application._core), application)
+    if kind == "evaluative":
+        _, measure, index = source
+        return CostModel(_core.evaluative_model(application._core, measure)[index], application, source=source)
+    raise ValueError(f"not a pickled CostModel (source {source!r})")
 
 
 def cost_model(application: ApplicationSource, **economics: Any) -> CostModel:

@@ -107,8 +107,8 @@ class FollowUp:
 
         name, prior, posterior, forecast, updated = _core.evaluative_model(self.application._core, measure)
         columns = {}
-        for label, core, (a, b) in (("forecast", forecast, prior), ("evaluative", updated, posterior)):
-            model = CostModel(core, self.application)
+        for label, index, core, (a, b) in (("forecast", 3, forecast, prior), ("evaluative", 4, updated, posterior)):
+            model = CostModel(core, self.application, source=("evaluative", measure, index))
             point, sim = model.evaluate(), model.simulate(draws=draws, seed=seed)
             columns[label] = {
                 "success_rate_mean": a / (a + b),

@@ -22,17 +22,19 @@ import datetime
 import math
 import os
 from collections.abc import Iterable, Mapping
+import tempfile
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional, Union
 
 import numpy as np
 
 from socinv import _core, _html
-from socinv._json import read_path
+from socinv._json import dumps, read_path
 from socinv._wrap import MSEK, forward
 from socinv._wrap import msek as _msek
 from socinv._wrap import whole as _whole
 from socinv.application import Application
+from socinv.economics import checked_run, checked_threads
 from socinv.ledger import FundLedger, _latest
 from socinv.money import format_sek, from_ore
 from socinv.transfer import TransferSchedule, transfer_agreement, transfer_schedule
@@ -325,7 +327,7 @@ class Fund:
     :meth:`simulate` calls (which start from its capital and top-ups).
     """
 
-    __slots__ = ("_core", "_ledger", "_applications")
+    __slots__ = ("_core", "_ledger", "_applications", "_path", "_ledger_database")
 
     def __init__(self, core: _core.Fund) -> None:
         if not isinstance(core, _core.Fund):
@@ -333,8 +335,13 @@ class Fund:
         self._core = core
         self._ledger = FundLedger._wrap(core.ledger)
         self._applications = [Application(a) for a in core.applications]
+        self._path: Optional[str] = None  # set when unpickled: the file it was first read from
+        self._ledger_database: Optional[str] = None
 
-    path = forward[str]()
+    @property
+    def path(self) -> str:
+        """The fund file it was read from."""
+        return self._path if self._path is not None else self._core.path
 
     @property
     def name(self) -> str:
@@ -354,6 +361,8 @@ class Fund:
         """The ledger database the fund file names (``"ledger": "fund.db"``), or None when the
         ledger is the file's own ``entries``. :attr:`ledger` is then a verified copy read at
         load; append through ``socinv.FundLedger.open(fund.ledger_database)``."""
+        if self._path is not None:
+            return self._ledger_database
         return self._core.ledger_database or None
 
     @property
@@ -418,16 +427,27 @@ class Fund:
         of :data:`STANDARD_RULES` or dicts of ReturnRule's fields; by default the standard five.
         The simulation starts from the ledger's capital and top-ups.
         """
-        draws = self.draws if draws is None else _whole("draws", draws)
-        seed = self.seed if seed is None else _whole("seed", seed)
-        if not 1 <= draws <= _MAX_DRAWS:
-            raise ValueError(f"draws must lie in 1..{_MAX_DRAWS:,}, not {draws}")
-        if not 0 <= seed < 2**64:
-            raise ValueError(f"seed must lie in 0..2**64-1, not {seed}")
-        if threads is not None:
-            threads = _whole("threads", threads)
-            if threads < 1:
-                raise ValueError(f"threads must be at least 1, not {threads}")
+        o = self._options(draws, seed, rules, start_year, horizon_years, min_grant)
+        core = _core.simulate_fund(
+            self._core, self._ledger._core, o.draws, o.seed, checked_threads(threads), o.rules, o.start_year,
+            o.horizon_years, o.min_grant,
+        )  # fmt: skip
+        return FundSimulation(core)
+
+    def _options(
+        self,
+        draws: Optional[int],
+        seed: Optional[int],
+        rules: Optional[Iterable[RuleSpec]],
+        start_year: Optional[int],
+        horizon_years: Optional[int],
+        min_grant: Optional[float],
+    ) -> _RunOptions:
+        """:meth:`simulate`'s arguments checked, with the fund file's defaults filled in: what
+        the core's simulate_fund, draw_fund and summarize_fund take (socinv.dask uses it too)."""
+        draws, seed = checked_run(
+            self.draws if draws is None else draws, self.seed if seed is None else seed, _MAX_DRAWS
+        )
         start = self.start_year if start_year is None else _whole("start_year", start_year)
         horizon = self.horizon_years if horizon_years is None else _whole("horizon_years", horizon_years)
         if not 1 <= horizon <= 200:
@@ -450,10 +470,31 @@ class Fund:
         if len(set(names)) != len(names):
             raise ValueError(f"return rules need different names, got {names}")
         spec = [(r.name, r.use_agreement, float(r.share), r.cap_at_invested) for r in chosen]
-        core = _core.simulate_fund(
-            self._core, self._ledger._core, draws, seed, threads or 0, spec, start, horizon, floor
-        )
-        return FundSimulation(core)
+        return _RunOptions(draws, seed, spec, start, horizon, floor)
+
+    def __reduce__(self) -> tuple[Any, tuple[str, str, Optional[str], FundLedger]]:
+        # The fund travels (a Dask task, a process pool) as one self-contained fund file: the
+        # portfolio's applications inline and the simulation's settings, so that the files it
+        # was read from need not exist where it is unpickled; the ledger as it is now (entries
+        # appended since load count in simulate) travels by its own pickle.
+        document = {
+            "format": "socinv-fund-ledger",
+            "version": 1,
+            "fund": self.name,
+            "entries": [],
+            "portfolio": [
+                {"application": app.to_dict(), "status": status}
+                for app, status in zip(self._applications, self.statuses)
+            ],
+            "simulation": {
+                "start_year": self.start_year,
+                "horizon_years": self.horizon_years,
+                "draws": self.draws,
+                "seed": self.seed,
+                "min_grant": str(from_ore(round(self.min_grant * 100))),
+            },
+        }
+        return (_rebuild_fund, (dumps(document), self.path, self.ledger_database, self._ledger))
 
     def __repr__(self) -> str:
         return f"<Fund {self.name!r}: {len(self._ledger)} ledger entries, {len(self._applications)} investments>"
@@ -486,6 +527,32 @@ class Fund:
             + settings
             + "</div>"
         )
+
+
+class _RunOptions(NamedTuple):
+    """A fund simulation's checked arguments, as the core takes them."""
+
+    draws: int
+    seed: int
+    rules: list[tuple[str, bool, float, bool]]
+    start_year: int
+    horizon_years: int
+    min_grant: float
+
+
+def _rebuild_fund(document: str, path: str, ledger_database: Optional[str], ledger: FundLedger) -> Fund:
+    # The core reads fund files from a path: the document goes through a private temporary file.
+    handle, name = tempfile.mkstemp(prefix="socinv-fund-", suffix=".json")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as f:
+            f.write(document)
+        fund = Fund(_core.load_fund(name, None))  # the ledger was checked when first read
+    finally:
+        os.unlink(name)
+    fund._ledger = ledger
+    fund._path = path
+    fund._ledger_database = ledger_database
+    return fund
 
 
 def load_fund(

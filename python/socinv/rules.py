@@ -42,6 +42,10 @@ class RuleSet:
     def to_json(self, indent: Optional[int] = None) -> str:
         return self._core.to_json(-1 if indent is None else indent)
 
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        # By its text, which load_rules reads back equal (to_dict's promise).
+        return (load_rules, (self.to_json(),))
+
     def __repr__(self) -> str:
         return f"<RuleSet {self.name} ({self.version}): {self.title!r}>"
 
