@@ -125,15 +125,16 @@ def _has_widgets() -> bool:
     return True
 
 
-def _show_progress(futures: Sequence[distributed.Future]) -> None:
-    """Dask's progress bar for futures: a widget in a notebook that has ipywidgets (shown, not
-    waited for), else a text bar that returns when they are done."""
+def _show_progress(client: Client, futures: Sequence[distributed.Future]) -> None:
+    """Dask's progress bar for futures on the client's scheduler: a widget in a notebook that
+    has ipywidgets (shown, not waited for), else a text bar that returns when they are done."""
+    scheduler = client.scheduler.address  # the client's, which need not be the default one
     if _in_kernel() and _has_widgets():
         from IPython.display import display
 
-        display(distributed.progress(list(futures), notebook=True, multi=False))
+        display(distributed.progress(list(futures), notebook=True, multi=False, scheduler=scheduler))
     else:
-        distributed.progress(list(futures), notebook=False)
+        distributed.progress(list(futures), notebook=False, scheduler=scheduler)
 
 
 def _local_progress(items: Sequence[Any], progress: bool, what: str) -> Iterable[Any]:
@@ -200,12 +201,11 @@ def _block_summary(sim: _core.Simulation) -> tuple[int, int, np.ndarray, np.ndar
     tail_start = max(head_end, (first + count) // _SUM_BLOCK * _SUM_BLOCK)
     head = np.array(npv[: head_end - first])
     tail = np.array(npv[tail_start - first :])
-    whole = np.array(npv[head_end - first : tail_start - first]).reshape(-1, _SUM_BLOCK)
-    if len(whole):
-        whole[:, 0] += 0.0  # the core's sum starts at 0: 0 + (-0.0) is +0.0
-        sums = np.cumsum(whole, axis=1)[:, -1]  # accumulate is sequential, as the core's loop
-    else:
-        sums = np.empty(0)
+    whole = npv[head_end - first : tail_start - first].reshape(-1, _SUM_BLOCK)
+    # The core's loop, sum = 0 then += each draw in order, for every 1024-draw block at once.
+    sums = np.zeros(len(whole))
+    for j in range(_SUM_BLOCK if len(whole) else 0):
+        sums += whole[:, j]
     return first, count, head, sums, tail, int(np.count_nonzero(npv >= 0))
 
 
@@ -308,6 +308,31 @@ def _interpolate(at: float, above: float, fraction: float) -> float:
     return above - step * (1 - fraction) if fraction >= 0.5 else at + step * fraction
 
 
+def _exact_percentiles(
+    q: np.ndarray,
+    n: int,
+    samples: Sequence[tuple[int, np.ndarray, np.ndarray]],
+    bracket: Any,
+) -> np.ndarray:
+    """The percentiles q (0..100) of n values held in sorted blocks, as socinv.percentile gives
+    them for all the values at once: ``samples`` are the blocks' _samples, ``bracket(bounds)``
+    returns every block's _bracket of them. Two rounds, whatever the number of blocks."""
+    if any(len(v) and math.isnan(v[-1]) for _, _, v in samples):  # NaN sorts last; it makes every percentile NaN
+        return np.full(q.shape, math.nan)
+    # Positions as the core computes them (percentile.hpp: position_of_quantile of p / 100).
+    positions = []
+    for value in q.reshape(-1):
+        h = (float(value) / 100) * float(n - 1)
+        below = math.floor(h)
+        k = min(int(below), n - 1)
+        positions.append((k, min(k + 1, n - 1), h - below))
+    ranks = sorted({r for k, above, _ in positions for r in (k, above)})
+    bounds = [_bounds(samples, r) for r in ranks]
+    parts = bracket(bounds)
+    value_of = {r: _order_statistic(r, [block[i] for block in parts], *bounds[i]) for i, r in enumerate(ranks)}
+    return np.array([_interpolate(value_of[k], value_of[a], f) for k, a, f in positions]).reshape(q.shape)
+
+
 class DistributedSimulation:
     """A Monte Carlo run whose draws stay on the Dask workers (:func:`simulate`).
 
@@ -359,27 +384,15 @@ class DistributedSimulation:
             raise ValueError(f"percentiles lie in 0..100, not {p!r}")
         if self._gathered is not None:
             return self._gathered.percentile(p)
-        client, n = self._client, self.draws
+        client = self._client
         if self._sorted is None:
             self._sorted = client.map(_sorted_npv, self._live(), pure=True)
         samples = client.gather(client.map(_samples, self._sorted, pure=True))
-        if any(math.isnan(v[-1]) for _, _, v in samples):  # NaN sorts last; it makes every percentile NaN
-            out = np.full(q.shape, math.nan)
-            return float(out) if out.ndim == 0 else out
-        # Positions as the core computes them (percentile.hpp: position_of_quantile).
-        positions = []
-        for value in q.reshape(-1):
-            h = (float(value) / 100) * float(n - 1)
-            below = math.floor(h)
-            k = min(int(below), n - 1)
-            positions.append((k, min(k + 1, n - 1), h - below))
-        ranks = sorted({r for k, above, _ in positions for r in (k, above)})
-        bounds = [_bounds(samples, r) for r in ranks]
-        parts = client.gather(client.map(_bracket, self._sorted, bounds=bounds, pure=True))
-        value_of = {
-            r: _order_statistic(r, [block[i] for block in parts], *bounds[i]) for i, r in enumerate(ranks)
-        }
-        out = np.array([_interpolate(value_of[k], value_of[a], f) for k, a, f in positions]).reshape(q.shape)
+
+        def bracket(bounds: list[tuple[float, float]]) -> list[list[tuple[int, int, np.ndarray, int]]]:
+            return client.gather(client.map(_bracket, self._sorted, bounds=bounds, pure=True))
+
+        out = _exact_percentiles(q, self.draws, samples, bracket)
         return float(out) if out.ndim == 0 else out
 
     def gather(self) -> Simulation:
@@ -479,14 +492,14 @@ def simulate(
     ]
     if gather:
         if progress:
-            _show_progress(runs)
+            _show_progress(client, runs)
         return Simulation(_core.merge_simulations(client.gather(runs)))
     summaries = [
         client.submit(_block_summary, run, key=f"socinv-block-sum-{token}-{seed}-{first}-{count}")
         for run, (first, count) in zip(runs, blocks)
     ]
     if progress:
-        _show_progress(runs + summaries)
+        _show_progress(client, runs + summaries)
     mean, breaking_even = _merge_summaries(client.gather(summaries))
     for f in summaries:
         f.release()
@@ -554,7 +567,7 @@ def simulate_fund(
             for first, count in blocks
         ]
         if progress:
-            _show_progress(futures)
+            _show_progress(client, futures)
         parts = client.gather(futures)
     core = _core.summarize_fund(
         fund._core, fund.ledger._core, parts, 0, o.rules, o.start_year, o.horizon_years, o.min_grant
@@ -794,5 +807,5 @@ def assess_many(
         return collection
     collection = client.persist(collection)
     if progress:
-        _show_progress(distributed.futures_of(collection))
+        _show_progress(client, distributed.futures_of(collection))
     return collection
