@@ -482,8 +482,9 @@ def simulate(
         ]
         return Simulation(_core.merge_simulations(runs))
     token = _token(model)
-    key = f"socinv-model-{token}"
-    shared = client.scatter({key: model}, hash=False)[key]
+    # Sent once to a worker (not in every task); under a new key each call, since a key that is
+    # scattered again while its last holder lets it go may be forgotten under its dependents.
+    shared = client.scatter(model, hash=False)
     runs = [
         client.submit(
             _simulate_block, shared, seed, first, count, 1, key=f"socinv-simulate-{token}-{seed}-{first}-{count}"
@@ -558,8 +559,7 @@ def simulate_fund(
         ]
     else:
         token = _token(fund, o.rules, o.start_year, o.horizon_years, o.min_grant)
-        key = f"socinv-fund-{token}"
-        shared = client.scatter({key: fund}, hash=False)[key]
+        shared = client.scatter(fund, hash=False)  # as in simulate
         futures = [
             client.submit(
                 _draw_fund_block, shared, o, first, count, 1, key=f"socinv-fund-draws-{token}-{o.seed}-{first}-{count}"
