@@ -202,10 +202,10 @@ def _block_summary(sim: _core.Simulation) -> tuple[int, int, np.ndarray, np.ndar
     head = np.array(npv[: head_end - first])
     tail = np.array(npv[tail_start - first :])
     whole = npv[head_end - first : tail_start - first].reshape(-1, _SUM_BLOCK)
-    # The core's loop, sum = 0 then += each draw in order, for every 1024-draw block at once.
-    sums = np.zeros(len(whole))
-    for j in range(_SUM_BLOCK if len(whole) else 0):
-        sums += whole[:, j]
+    # The core's loop (sum = 0, then += each draw in order) for every 1024-draw block at once:
+    # accumulate is sequential. It starts from the first draw rather than 0 + it, which differs
+    # only in the sign of a zero sum, and a zero adds nothing to the total of the block sums.
+    sums = np.cumsum(whole, axis=1)[:, -1] if len(whole) else np.empty(0)
     return first, count, head, sums, tail, int(np.count_nonzero(npv >= 0))
 
 

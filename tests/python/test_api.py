@@ -373,7 +373,7 @@ def test_all_is_explicit_and_complete():
     for name in socinv.__all__:
         assert hasattr(socinv, name), name
     public = {n for n in vars(socinv) if not n.startswith("_")}
-    modules = {"application", "assessment", "cashflow", "cli", "compat", "economics", "errors", "follow_up", "fund", "ledger", "ledger_store", "money", "outcomes", "rules", "transfer"}
+    modules = {"application", "assessment", "cashflow", "cli", "compat", "dask", "economics", "errors", "follow_up", "fund", "ledger", "ledger_store", "money", "outcomes", "rules", "transfer"}
     assert public - modules - {"annotations"} <= set(socinv.__all__)
     assert socinv.__version__ == "0.1.0"
 

@@ -301,3 +301,22 @@ def test_assess_many_refuses_bad_arguments(tmp_path):
         sd.assess_many(42)
     with pytest.raises(socinv.InputError):
         sd.assess_many(APPLICATIONS / "batch.jsonl", rules="no-such-rules")
+
+
+def test_socinv_needs_no_dask_and_socinv_dask_says_how_to_get_it():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "sys.modules['dask'] = sys.modules['distributed'] = None  # as if not installed\n"
+        "import socinv\n"
+        "socinv.cost_model(sys.argv[1]).simulate(100, 1)\n"
+        "try:\n"
+        "    import socinv.dask\n"
+        "except ImportError as e:\n"
+        "    print(e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(APPLICATIONS / "sot.json")], capture_output=True,
+                         text=True, check=True).stdout  # fmt: skip
+    assert "pip install 'socinv[dask]'" in out
