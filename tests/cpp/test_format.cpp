@@ -1,3 +1,7 @@
+#include <cmath>
+#include <cstdio>
+#include <random>
+
 #include <gtest/gtest.h>
 
 #include "socinv/core/format.hpp"
@@ -42,4 +46,19 @@ TEST(MoneyFormat, EnglishText) {
     EXPECT_EQ(socinv::format_sek(money::from_sek(4'100'000), language::en), "SEK 4,100,000");
     EXPECT_EQ(socinv::format_sek(money::from_ore(-123456), language::en), "-SEK 1,234.56");
     EXPECT_EQ(socinv::format_sek(money::from_ore(123456), language::sv), "1 234,56 kr");
+}
+
+// fixed_digits writes what printf's "%.*f" writes, rounding included, for values of every size.
+TEST(Format, FixedDigitsAreThoseOfPrintf) {
+    using socinv::detail::fixed_digits;
+    std::mt19937_64 rng(11);
+    std::uniform_real_distribution<double> exponent(-8, 16), mantissa(-10, 10);
+    for (int i = 0; i < 20'000; ++i) {
+        const double x = i % 97 == 0 ? std::round(mantissa(rng) * 200) / 400  // ties such as 0.125
+                                     : mantissa(rng) * std::pow(10.0, exponent(rng));
+        const int decimals = i % 4;
+        char expected[400];
+        std::snprintf(expected, sizeof expected, "%.*f", decimals, x);
+        ASSERT_EQ(fixed_digits(x, decimals), expected) << x;
+    }
 }

@@ -421,3 +421,35 @@ TEST(Irr, FindsEveryRootPlantedBelowMinusNinetyNinePercent) {
         }
     }
 }
+
+// numpy-financial's gh-15: amounts falling by 10^-9 a period, so that from the guess one term
+// dominates and Newton steps of about 1/30 in ln(1 + r) crept towards the root at ln(1 + r) = -20.8
+// until the iterations ran out (the rate was -0.99999999903791, where the NPV is -245). The
+// root, as the issue and numpy-financial's test give it: -0.9999999990596069.
+TEST(Irr, AmountsSpanningThreeHundredOrdersOfMagnitude) {
+    const std::vector<double> v{
+        -3000.0, 2.3926932267015667e-07, 4.1672087103345505e-16, 5.3965110036378706e-25, 5.1962551071806174e-34,
+        3.7202955645436402e-43, 1.9804961711632469e-52, 7.8393517651814181e-62, 2.3072565113911438e-71,
+        5.0491839233308912e-81, 8.2159177668499263e-91, 9.9403244366963527e-101, 8.942410813633967e-111,
+        5.9816122646481191e-121, 2.9750309031844241e-131, 1.1002067043497954e-141, 3.0252876563518021e-152,
+        6.1854121948207909e-163, 9.4032980015353301e-174, 1.0629218520017728e-184, 8.9337141847171845e-196,
+        5.5830607698467935e-207, 2.5943122036622652e-218, 8.9635842466507006e-230, 2.3027710094332358e-241,
+        4.3987510596745562e-253, 6.2476630372575209e-265, 6.598046841695288e-277, 5.1811095266842017e-289,
+        3.0250999925830644e-301, 1.3133070599585015e-313};
+    const auto rate = socinv::irr(v);
+    ASSERT_TRUE(rate.has_value());
+    EXPECT_NEAR((1.0 + *rate) / (1.0 - 0.9999999990596069), 1.0, 1e-6) << *rate;
+}
+
+// Tolerances are relative to the size of the terms: amounts near the smallest doubles give the
+// rates their ordinary-sized copies give.
+TEST(Irr, TinyAmountsGiveTheRatesOfTheirOrdinaryCopies) {
+    const std::vector<double> ordinary{-1000, 300, 400, 500, -50};
+    for (const double scale : {1e-290, 1e-300, 1e-305}) {
+        std::vector<double> tiny;
+        for (double a : ordinary) tiny.push_back(a * scale);
+        const auto expected = socinv::irr(ordinary), got = socinv::irr(tiny);
+        ASSERT_TRUE(expected && got) << scale;
+        EXPECT_NEAR(*got, *expected, 1e-14) << scale;
+    }
+}

@@ -69,23 +69,27 @@ struct exclusion_cost_profile {
 // (municipality, region, state agencies, lost production; social assistance as a transfer);
 // the individual figures are illustrative round numbers, not published line items: replace
 // them with local figures. `scale` triangular(2/3, 1, 4/3) gives the 10–20 MSEK range.
-inline exclusion_cost_profile default_exclusion_costs() {
-    const std::string basis = "socinv default: calibrated to 10-20 MSEK per person age 20-65 (see docs/economics.md)";
-    exclusion_cost_profile p;
-    p.name = "socinv-default-2013";
-    p.items = {
-        {"Försörjningsstöd (social assistance)", "municipality", payer_level::municipality, cost_nature::transfer,
-         distribution::fixed(96'000), basis + "; about 8 000 SEK a month for a single adult"},
-        {"Social services and support", "municipality", payer_level::municipality, cost_nature::resource,
-         distribution::fixed(24'000), basis},
-        {"Health care", "region", payer_level::region, cost_nature::resource, distribution::fixed(25'000), basis},
-        {"Labour-market measures (Arbetsförmedlingen)", "state", payer_level::state, cost_nature::resource,
-         distribution::fixed(40'000), basis},
-        {"Justice system", "state", payer_level::state, cost_nature::resource, distribution::fixed(15'000), basis},
-        {"Lost production", "society", payer_level::society, cost_nature::resource, distribution::fixed(133'000),
-         basis + "; the value of work not done"},
-    };
-    return p;
+// Built once: every cost model starts from a copy of it.
+inline const exclusion_cost_profile& default_exclusion_costs() {
+    static const exclusion_cost_profile defaults = [] {
+        const std::string basis = "socinv default: calibrated to 10-20 MSEK per person age 20-65 (see docs/economics.md)";
+        exclusion_cost_profile p;
+        p.name = "socinv-default-2013";
+        p.items = {
+            {"Försörjningsstöd (social assistance)", "municipality", payer_level::municipality, cost_nature::transfer,
+             distribution::fixed(96'000), basis + "; about 8 000 SEK a month for a single adult"},
+            {"Social services and support", "municipality", payer_level::municipality, cost_nature::resource,
+             distribution::fixed(24'000), basis},
+            {"Health care", "region", payer_level::region, cost_nature::resource, distribution::fixed(25'000), basis},
+            {"Labour-market measures (Arbetsförmedlingen)", "state", payer_level::state, cost_nature::resource,
+             distribution::fixed(40'000), basis},
+            {"Justice system", "state", payer_level::state, cost_nature::resource, distribution::fixed(15'000), basis},
+            {"Lost production", "society", payer_level::society, cost_nature::resource, distribution::fixed(133'000),
+             basis + "; the value of work not done"},
+        };
+        return p;
+    }();
+    return defaults;
 }
 
 }  // namespace socinv

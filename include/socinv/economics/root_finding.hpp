@@ -239,8 +239,13 @@ double root_between(const Npv& f, double lo, double hi, int low_sign, double x, 
         } else {
             const double outward = std::isfinite(lo) ? 1.0 : -1.0;
             const double jump = std::max(1.0, 2.0 * std::abs(x - start));
-            const bool fits = proposal > lo && proposal < hi && std::abs(proposal - x) <= jump;
-            next = fits ? proposal : (std::isfinite(lo) ? lo : hi) + outward * jump;
+            // Steps that do not shrink creep along an exponential wall (about 1 / latest each, where
+            // one term dominates, as with amounts spanning hundreds of orders of magnitude): they
+            // double, and overshooting the root only brackets it.
+            double candidate = proposal;
+            if ((proposal - x) * step > 0.0 && std::abs(proposal - x) >= 0.5 * std::abs(step)) candidate = x + 2.0 * (proposal - x);
+            const bool fits = candidate > lo && candidate < hi && std::abs(candidate - x) <= jump;
+            next = fits ? candidate : (std::isfinite(lo) ? lo : hi) + outward * jump;
         }
         previous_step = step;
         step = next - x;

@@ -161,7 +161,7 @@ inline exclusion_cost_inputs read_exclusion_costs(io::element j, const std::stri
             in.items->push_back(std::move(out));
         }
     }
-    static const exclusion_cost_profile defaults = default_exclusion_costs();
+    const exclusion_cost_profile& defaults = default_exclusion_costs();
     const std::vector<exclusion_cost_item>& items = in.items ? *in.items : defaults.items;
     if (auto overrides = optional(o, "overrides")) {
         const std::string op_base = at + "/overrides";
