@@ -31,30 +31,45 @@ from timing import best_of
 DRAWS = int(os.environ.get("SOCINV_BENCH_DRAWS", "10000000"))
 SEED = 1
 AIM = 0.15
+RUNS = 5
 
 
 def main() -> int:
+    import dask
     from distributed import Client, LocalCluster
+
+    # Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which also stops glibc
+    # from raising its mmap threshold: every block's arrays (tens of MB) are then mapped afresh
+    # and page-faulted in, which costs as much as a third of the block's work here. The workers
+    # get a plain process's malloc instead (docs/scale-out.md); SOCINV_BENCH_DASK_MALLOC=1 keeps
+    # Dask's setting, to measure it.
+    if os.environ.get("SOCINV_BENCH_DASK_MALLOC") != "1":
+        big = str(1 << 30)
+        dask.config.set({"distributed.nanny.pre-spawn-environ": {"MALLOC_TRIM_THRESHOLD_": big,
+                                                                 "MALLOC_MMAP_THRESHOLD_": big}})  # fmt: skip
 
     model = socinv.cost_model(APPLICATION)
     cores = os.cpu_count() or 1
     n = DRAWS
-    print(f"Monte Carlo on Dask: {n:,} draws of a 30-year programme; {cores} cores; best of 5 after a warm-up")
+    print(f"Monte Carlo on Dask: {n:,} draws of a 30-year programme; {cores} cores; best of {RUNS}, local and Dask alternating, after a warm-up")
     print(f"{'what':58} {'seconds':>8} {'draws/s':>12} {'÷ local':>8}")
     ok = True
     rows: dict[int, tuple[float, float]] = {}
     for workers in sorted({1, cores}, reverse=True):
         threads = None if workers == cores else workers
-        # A new seed for each run: Dask would otherwise find the last run's blocks under the same
-        # keys and compute nothing. Both sides see the same seeds, so their last runs match.
-        model.simulate(draws=n, seed=SEED, threads=threads)
-        seeds = iter(range(SEED + 1, SEED + 100))
-        local, sim = best_of(lambda: model.simulate(draws=n, seed=next(seeds), threads=threads), 5)
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
                 Client(cluster, set_as_default=False) as client:  # fmt: skip
+            model.simulate(draws=n, seed=SEED, threads=threads)
             sd.simulate(model, n, SEED, client=client).release()
-            seeds = iter(range(SEED + 1, SEED + 100))
-            on_dask, dist = best_of(lambda: sd.simulate(model, n, next(seeds), client=client), 5)
+            # Local and Dask runs alternate, so that a load that comes and goes (the machine may
+            # be shared) weighs on both alike; a new seed for each pair, since Dask would find the
+            # last run's blocks under the same keys and compute nothing.
+            local = on_dask = float("inf")
+            for seed in range(SEED + 1, SEED + 1 + RUNS):
+                t, sim = best_of(lambda: model.simulate(draws=n, seed=seed, threads=threads), 1)
+                local = min(local, t)
+                t, dist = best_of(lambda: sd.simulate(model, n, seed, client=client), 1)
+                on_dask = min(on_dask, t)
             same = dist.mean_npv == sim.mean_npv and dist.probability_break_even == sim.probability_break_even
             rows[workers] = (local, on_dask)
             label = f"{workers} core{'s' if workers > 1 else ''}"
