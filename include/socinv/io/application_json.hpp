@@ -30,18 +30,18 @@ inline party read_party(io::element value, const std::string& at) {
     const dom_object j = require_object(value, at);
     check_keys(j, at, {"name", "kind", "form", "role"});
     party p;
-    p.name = read_string(required(j, "name", at), join_pointer(at, "name"), false);
-    p.kind = read_enum(required(j, "kind", at), join_pointer(at, "kind"), parse_party_kind);
+    p.name = read_string(required(j, "name", at), pointer_ref(at, "name"), false);
+    p.kind = read_enum(required(j, "kind", at), pointer_ref(at, "kind"), parse_party_kind);
     if (auto form = optional(j, "form")) {
         if (p.kind != party_kind::civil_society)
             throw input_error(join_pointer(at, "form"), describe(*form),
                               "a form is given only for civil_society parties, not for " +
                                   std::string(to_string(p.kind)));
-        p.form = read_enum(*form, join_pointer(at, "form"), parse_civil_society_form);
+        p.form = read_enum(*form, pointer_ref(at, "form"), parse_civil_society_form);
     } else if (p.kind == party_kind::civil_society) {
         p.form = civil_society_form::other;
     }
-    if (auto role = optional(j, "role")) p.role = read_enum(*role, join_pointer(at, "role"), parse_party_role);
+    if (auto role = optional(j, "role")) p.role = read_enum(*role, pointer_ref(at, "role"), parse_party_role);
     return p;
 }
 
@@ -50,12 +50,12 @@ inline effect_measure read_effect_measure(io::element value, const std::string& 
     const dom_object j = require_object(value, at);
     check_keys(j, at, {"name", "unit", "baseline", "target", "direction"});
     effect_measure m;
-    m.name = read_string(required(j, "name", at), join_pointer(at, "name"), false);
-    m.unit = read_string(required(j, "unit", at), join_pointer(at, "unit"));
-    if (auto b = optional(j, "baseline")) m.baseline = read_number(*b, join_pointer(at, "baseline"));
-    if (auto t = optional(j, "target")) m.target = read_number(*t, join_pointer(at, "target"));
+    m.name = read_string(required(j, "name", at), pointer_ref(at, "name"), false);
+    m.unit = read_string(required(j, "unit", at), pointer_ref(at, "unit"));
+    if (auto b = optional(j, "baseline")) m.baseline = read_number(*b, pointer_ref(at, "baseline"));
+    if (auto t = optional(j, "target")) m.target = read_number(*t, pointer_ref(at, "target"));
     if (auto d = optional(j, "direction"))
-        m.direction = read_enum(*d, join_pointer(at, "direction"),
+        m.direction = read_enum(*d, pointer_ref(at, "direction"),
                                 [](std::string_view s) { return detail::parse_name(s, effect_direction_names, "direction"); });
     return m;
 }
@@ -65,16 +65,16 @@ inline criterion_entry read_criterion_entry(io::element value, const std::string
     const dom_object j = require_object(value, at);
     check_keys(j, at, {"statement", "assessment"});
     criterion_entry entry;
-    if (auto s = optional(j, "statement")) entry.statement = read_string(*s, join_pointer(at, "statement"));
+    if (auto s = optional(j, "statement")) entry.statement = read_string(*s, pointer_ref(at, "statement"));
     if (auto a = optional(j, "assessment")) {
         const std::string ap = join_pointer(at, "assessment");
         const dom_object o = require_object(*a, ap);
         check_keys(o, ap, {"verdict", "comment", "by", "date"});
         evaluator_assessment assessment;
-        assessment.verdict = read_enum(required(o, "verdict", ap), join_pointer(ap, "verdict"), parse_verdict);
-        if (auto c = optional(o, "comment")) assessment.comment = read_string(*c, join_pointer(ap, "comment"));
-        if (auto b = optional(o, "by")) assessment.by = read_string(*b, join_pointer(ap, "by"));
-        if (auto d = optional(o, "date")) assessment.on = read_date(*d, join_pointer(ap, "date"));
+        assessment.verdict = read_enum(required(o, "verdict", ap), pointer_ref(ap, "verdict"), parse_verdict);
+        if (auto c = optional(o, "comment")) assessment.comment = read_string(*c, pointer_ref(ap, "comment"));
+        if (auto b = optional(o, "by")) assessment.by = read_string(*b, pointer_ref(ap, "by"));
+        if (auto d = optional(o, "date")) assessment.on = read_date(*d, pointer_ref(ap, "date"));
         entry.assessment = assessment;
     }
     return entry;
@@ -174,24 +174,24 @@ inline application application_from_dom(io::element root_value) {
         check_keys(line, at, {"party", "year", "amount", "item"});
         budget_line b;
         const element party_name = required(line, "party", at);
-        b.party = read_string(party_name, at + "/party", false);
+        b.party = read_string(party_name, pointer_ref(at, "party"), false);
         if (!app.find_party(b.party))
             throw input_error(at + "/party", describe(party_name),
                               "budget line names party \"" + b.party + "\", which is not among the parties");
-        b.year = static_cast<int>(read_integer(required(line, "year", at), at + "/year", 1400, 9999));
+        b.year = static_cast<int>(read_integer(required(line, "year", at), pointer_ref(at, "year"), 1400, 9999));
         if (b.year < app.period.first_year() || b.year > app.period.last_year())
             throw input_error(at + "/year", std::to_string(b.year),
                               "budget year " + std::to_string(b.year) + " is outside the period " +
                                   app.period.to_string());
-        b.amount = read_money_at_least(required(line, "amount", at), at + "/amount", money{}, false);
-        if (auto item = optional(line, "item")) b.item = read_string(*item, at + "/item");
+        b.amount = read_money_at_least(required(line, "amount", at), pointer_ref(at, "amount"), money{}, false);
+        if (auto item = optional(line, "item")) b.item = read_string(*item, pointer_ref(at, "item"));
         app.budget.push_back(std::move(b));
     });
     for_each_element(j, "co_financing", root, [&](element value, const std::string& at) {
         const dom_object c = require_object(value, at);
         check_keys(c, at, {"funder", "amount"});
-        app.co_financing.push_back({read_string(required(c, "funder", at), at + "/funder", false),
-                                    read_money_at_least(required(c, "amount", at), at + "/amount", money{}, true)});
+        app.co_financing.push_back({read_string(required(c, "funder", at), pointer_ref(at, "funder"), false),
+                                    read_money_at_least(required(c, "amount", at), pointer_ref(at, "amount"), money{}, true)});
     });
     for_each_element(j, "effect_measures", root, [&](element m, const std::string& at) {
         app.effect_measures.push_back(detail::read_effect_measure(m, at));

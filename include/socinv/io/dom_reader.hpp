@@ -50,9 +50,9 @@ inline std::string_view type_name(element e) {
     return "nothing";
 }
 
-[[noreturn]] inline void wrong_type(element e, const std::string& pointer, std::string_view expected) {
+[[noreturn]] inline void wrong_type(element e, pointer_ref pointer, std::string_view expected) {
     const bool structured = e.type() == element_type::OBJECT || e.type() == element_type::ARRAY;
-    throw input_error(pointer, describe(e),
+    throw input_error(pointer.str(), describe(e),
                       "expected " + std::string(expected) + ", got " + std::string(type_name(e)) +
                           (structured ? "" : " " + describe(e)));
 }
@@ -141,25 +141,25 @@ inline element required(dom_object object, std::string_view key, const std::stri
     throw input_error(join_pointer(pointer, key), "", "required field \"" + std::string(key) + "\" is missing");
 }
 
-inline std::string_view string_view_of(element e, const std::string& pointer) {
+inline std::string_view string_view_of(element e, pointer_ref pointer) {
     if (e.type() != element_type::STRING) wrong_type(e, pointer, "a string");
     return e.get_string().value_unsafe();
 }
 
-inline std::string read_string(element e, const std::string& pointer, bool allow_empty = true) {
+inline std::string read_string(element e, pointer_ref pointer, bool allow_empty = true) {
     const std::string_view s = string_view_of(e, pointer);
     if (!allow_empty && s.find_first_not_of(" \t\r\n") == std::string_view::npos)
-        throw input_error(pointer, describe(e), "must not be empty");
+        throw input_error(pointer.str(), describe(e), "must not be empty");
     return std::string(s);
 }
 
-inline date read_date(element e, const std::string& pointer) {
+inline date read_date(element e, pointer_ref pointer) {
     if (e.type() != element_type::STRING) wrong_type(e, pointer, "a date \"YYYY-MM-DD\"");
     return at_pointer(pointer, [&] { return parse_iso_date(e.get_string().value_unsafe()); });
 }
 
 // Money in SEK: an integer, a number with at most two decimals, or a string such as "4 100 000".
-inline money read_money(element e, const std::string& pointer) {
+inline money read_money(element e, pointer_ref pointer) {
     return at_pointer(pointer, [&]() -> money {
         switch (e.type()) {
             case element_type::INT64: return money::from_sek(e.get_int64().value_unsafe());
@@ -168,21 +168,21 @@ inline money read_money(element e, const std::string& pointer) {
                                   "amount " + describe(e) + " is too large (at most 92 233 720 368 547 758,07 kr)");
             case element_type::DOUBLE: return sek_from_double(e.get_double().value_unsafe());
             case element_type::STRING: return parse_sek(e.get_string().value_unsafe());
-            default: wrong_type(e, "", "an amount in SEK (a number or a string such as \"4 100 000\")");
+            default: wrong_type(e, std::string(), "an amount in SEK (a number or a string such as \"4 100 000\")");
         }
     });
 }
 
-inline money read_money_at_least(element e, const std::string& pointer, money minimum, bool strictly) {
+inline money read_money_at_least(element e, pointer_ref pointer, money minimum, bool strictly) {
     const money m = read_money(e, pointer);
     if (strictly ? !(m > minimum) : m < minimum)
-        throw input_error(pointer, describe(e),
+        throw input_error(pointer.str(), describe(e),
                           "amount " + format_sek(m) + (strictly ? " must be greater than " : " must not be less than ") +
                               format_sek(minimum));
     return m;
 }
 
-inline std::int64_t read_integer(element e, const std::string& pointer, std::int64_t min, std::int64_t max) {
+inline std::int64_t read_integer(element e, pointer_ref pointer, std::int64_t min, std::int64_t max) {
     std::int64_t value = 0;
     if (e.type() == element_type::INT64) {
         value = e.get_int64().value_unsafe();
@@ -194,12 +194,12 @@ inline std::int64_t read_integer(element e, const std::string& pointer, std::int
         wrong_type(e, pointer, "a whole number");
     }
     if (e.type() == element_type::UINT64 || value < min || value > max)
-        throw input_error(pointer, describe(e),
+        throw input_error(pointer.str(), describe(e),
                           "value " + describe(e) + " is outside " + std::to_string(min) + ".." + std::to_string(max));
     return value;
 }
 
-inline double read_number(element e, const std::string& pointer) {
+inline double read_number(element e, pointer_ref pointer) {
     double v = 0;
     switch (e.type()) {
         case element_type::INT64: v = static_cast<double>(e.get_int64().value_unsafe()); break;
@@ -207,7 +207,7 @@ inline double read_number(element e, const std::string& pointer) {
         case element_type::DOUBLE: v = e.get_double().value_unsafe(); break;
         default: wrong_type(e, pointer, "a number");
     }
-    if (!std::isfinite(v)) throw input_error(pointer, describe(e), "number is not finite");
+    if (!std::isfinite(v)) throw input_error(pointer.str(), describe(e), "number is not finite");
     return v;
 }
 
@@ -218,7 +218,7 @@ inline bool is_number(element e) {
 
 // Reads an enum by its stable name; unknown names are errors that list the allowed ones.
 template <class Parse>
-auto read_enum(element e, const std::string& pointer, Parse parse) {
+auto read_enum(element e, pointer_ref pointer, Parse parse) {
     const std::string_view s = string_view_of(e, pointer);
     return at_pointer(pointer, [&] { return parse(s); });
 }

@@ -16,7 +16,7 @@ namespace socinv {
 namespace detail {
 
 inline double read_param(io::dom_object o, std::string_view key, const std::string& at) {
-    return io::read_number(io::required(o, key, at), io::join_pointer(at, key));
+    return io::read_number(io::required(o, key, at), io::pointer_ref(at, key));
 }
 
 }  // namespace detail
@@ -39,7 +39,7 @@ inline distribution read_distribution(io::element j, const std::string& at, doub
     }
     if (j.type() != element_type::OBJECT) wrong_type(j, at, "a number or a distribution {\"dist\": ...}");
     const dom_object o = j.get_object().value_unsafe();
-    const auto kind = read_enum(required(o, "dist", at), join_pointer(at, "dist"), [](std::string_view s) {
+    const auto kind = read_enum(required(o, "dist", at), pointer_ref(at, "dist"), [](std::string_view s) {
         return detail::parse_name(s, distribution_kind_names, "distribution");
     });
     distribution d;
@@ -121,7 +121,7 @@ inline discount_schedule read_discount(io::element j, const std::string& at) {
             const std::string sp = join_pointer(at + "/steps", i++);
             const dom_object step = require_object(step_value, sp);
             check_keys(step, sp, {"from_year", "rate"});
-            out.push_back({read_number(required(step, "from_year", sp), sp + "/from_year"),
+            out.push_back({read_number(required(step, "from_year", sp), pointer_ref(sp, "from_year")),
                            rate_of(required(step, "rate", sp), sp + "/rate")});
         }
         try {
@@ -150,14 +150,14 @@ inline exclusion_cost_inputs read_exclusion_costs(io::element j, const std::stri
             const dom_object item = require_object(item_value, ip);
             check_keys(item, ip, {"name", "payer", "level", "nature", "per_year", "source"});
             exclusion_cost_item out;
-            out.name = read_string(required(item, "name", ip), ip + "/name", false);
-            out.payer = read_string(required(item, "payer", ip), ip + "/payer", false);
-            out.level = read_enum(required(item, "level", ip), ip + "/level",
+            out.name = read_string(required(item, "name", ip), pointer_ref(ip, "name"), false);
+            out.payer = read_string(required(item, "payer", ip), pointer_ref(ip, "payer"), false);
+            out.level = read_enum(required(item, "level", ip), pointer_ref(ip, "level"),
                                   [](std::string_view s) { return detail::parse_name(s, payer_level_names, "payer level"); });
-            out.nature = read_enum(required(item, "nature", ip), ip + "/nature",
+            out.nature = read_enum(required(item, "nature", ip), pointer_ref(ip, "nature"),
                                    [](std::string_view s) { return detail::parse_name(s, cost_nature_names, "cost nature"); });
             out.per_year = read_distribution(required(item, "per_year", ip), ip + "/per_year", 0);
-            if (auto s = optional(item, "source")) out.source = read_string(*s, ip + "/source");
+            if (auto s = optional(item, "source")) out.source = read_string(*s, pointer_ref(ip, "source"));
             in.items->push_back(std::move(out));
         }
     }
@@ -177,8 +177,8 @@ inline exclusion_cost_inputs read_exclusion_costs(io::element j, const std::stri
         }
     }
     if (auto s = optional(o, "scale")) in.scale = read_distribution(*s, at + "/scale", 0);
-    if (auto a = optional(o, "age_from")) in.age_from = static_cast<int>(read_integer(*a, at + "/age_from", 0, 120));
-    if (auto a = optional(o, "age_to")) in.age_to = static_cast<int>(read_integer(*a, at + "/age_to", 1, 120));
+    if (auto a = optional(o, "age_from")) in.age_from = static_cast<int>(read_integer(*a, pointer_ref(at, "age_from"), 0, 120));
+    if (auto a = optional(o, "age_to")) in.age_to = static_cast<int>(read_integer(*a, pointer_ref(at, "age_to"), 1, 120));
     const int from = in.age_from.value_or(defaults.age_from);
     const int to = in.age_to.value_or(defaults.age_to);
     if (to <= from)
@@ -196,12 +196,12 @@ inline economics_section read_economics_section(io::element j, const std::string
                 "start_lag_years", "exclusion_cost", "notes", "sources"});
     economics_section e;
     if (auto v = optional(o, "view"))
-        e.view = read_enum(*v, at + "/view", [](std::string_view s) { return detail::parse_name(s, economic_view_names, "view"); });
-    if (auto b = optional(o, "base_year")) e.base_year = static_cast<int>(read_integer(*b, at + "/base_year", 1400, 9999));
-    if (auto h = optional(o, "horizon_years")) e.horizon_years = static_cast<int>(read_integer(*h, at + "/horizon_years", 1, 300));
+        e.view = read_enum(*v, pointer_ref(at, "view"), [](std::string_view s) { return detail::parse_name(s, economic_view_names, "view"); });
+    if (auto b = optional(o, "base_year")) e.base_year = static_cast<int>(read_integer(*b, pointer_ref(at, "base_year"), 1400, 9999));
+    if (auto h = optional(o, "horizon_years")) e.horizon_years = static_cast<int>(read_integer(*h, pointer_ref(at, "horizon_years"), 1, 300));
     if (auto d = optional(o, "discount")) e.discount = read_discount(*d, at + "/discount");
     if (auto lag = optional(o, "start_lag_years"))
-        e.start_lag_years = static_cast<int>(read_integer(*lag, at + "/start_lag_years", 0, 50));
+        e.start_lag_years = static_cast<int>(read_integer(*lag, pointer_ref(at, "start_lag_years"), 0, 50));
     if (auto cohorts = optional(o, "cohorts")) {
         e.cohorts.emplace();
         std::size_t i = 0;
@@ -209,15 +209,15 @@ inline economics_section read_economics_section(io::element j, const std::string
             const std::string cp = join_pointer(at + "/cohorts", i++);
             const dom_object c = require_object(value, cp);
             check_keys(c, cp, {"year", "participants"});
-            const int year = static_cast<int>(read_integer(required(c, "year", cp), cp + "/year", 1400, 9999));
+            const int year = static_cast<int>(read_integer(required(c, "year", cp), pointer_ref(cp, "year"), 1400, 9999));
             const element people_value = required(c, "participants", cp);
-            const double people = read_number(people_value, cp + "/participants");
+            const double people = read_number(people_value, pointer_ref(cp, "participants"));
             if (people < 0) throw input_error(cp + "/participants", describe(people_value), "participants must not be negative");
             e.cohorts->push_back({year, people});
         }
     }
     if (auto p = optional(o, "participants_per_year")) {
-        e.participants_per_year = read_number(*p, at + "/participants_per_year");
+        e.participants_per_year = read_number(*p, pointer_ref(at, "participants_per_year"));
         if (*e.participants_per_year < 0)
             throw input_error(at + "/participants_per_year", describe(*p), "participants must not be negative");
     }
@@ -229,7 +229,7 @@ inline economics_section read_economics_section(io::element j, const std::string
     if (auto x = optional(o, "effect_years")) e.effect_years = read_distribution(*x, at + "/effect_years", 0, 100);
     if (auto x = optional(o, "cost_factor")) e.cost_factor = read_distribution(*x, at + "/cost_factor", 0);
     if (auto x = optional(o, "exclusion_cost")) e.exclusion_cost = read_exclusion_costs(*x, at + "/exclusion_cost");
-    if (auto n = optional(o, "notes")) e.notes = read_string(*n, at + "/notes");
+    if (auto n = optional(o, "notes")) e.notes = read_string(*n, pointer_ref(at, "notes"));
     for_each_element(o, "sources", at, [&](element s, const std::string& sp) { e.sources.push_back(read_string(s, sp)); });
     return e;
 }

@@ -25,11 +25,11 @@ inline constexpr std::int64_t max_follow_up_count = 1'000'000'000;
 // keys the enclosing object may also hold.
 inline observation read_observation(io::dom_object o, const std::string& at) {
     using namespace io;
-    const std::int64_t n = read_integer(required(o, "n", at), at + "/n", 1, max_follow_up_count);
+    const std::int64_t n = read_integer(required(o, "n", at), pointer_ref(at, "n"), 1, max_follow_up_count);
     if (auto s = optional(o, "successes")) {
         if (optional(o, "mean") || optional(o, "sd"))
             throw input_error(at, "an object", "a group has either successes (a proportion) or mean and sd, not both");
-        const std::int64_t successes = read_integer(*s, at + "/successes", 0, max_follow_up_count);
+        const std::int64_t successes = read_integer(*s, pointer_ref(at, "successes"), 0, max_follow_up_count);
         if (successes > n)
             throw input_error(at + "/successes", std::to_string(successes),
                               "successes " + std::to_string(successes) + " exceed n " + std::to_string(n));
@@ -37,9 +37,9 @@ inline observation read_observation(io::dom_object o, const std::string& at) {
     }
     if (!optional(o, "mean"))
         throw input_error(at + "/successes", "", "a group needs successes and n (a proportion) or mean, sd and n");
-    mean_observation m{read_number(required(o, "mean", at), at + "/mean"), 0, n};
+    mean_observation m{read_number(required(o, "mean", at), pointer_ref(at, "mean")), 0, n};
     const element sd = required(o, "sd", at);
-    m.sd = read_number(sd, at + "/sd");
+    m.sd = read_number(sd, pointer_ref(at, "sd"));
     if (m.sd < 0) throw input_error(at + "/sd", describe(sd), "sd " + describe(sd) + " must not be negative");
     return m;
 }
@@ -70,19 +70,19 @@ inline follow_up read_follow_up(io::element value, const std::string& at) {
     const dom_object o = require_object(value, at);
     check_keys(o, at, {"as_of", "participants", "measures", "notes"});
     follow_up f;
-    f.as_of = read_date(required(o, "as_of", at), at + "/as_of");
+    f.as_of = read_date(required(o, "as_of", at), pointer_ref(at, "as_of"));
     if (auto p = optional(o, "participants")) {
         const std::string pp = at + "/participants";
         const dom_object po = require_object(*p, pp);
         check_keys(po, pp, {"planned", "reached"});
         f.participants = participants_reached{
-            read_integer(required(po, "planned", pp), pp + "/planned", 1, detail::max_follow_up_count),
-            read_integer(required(po, "reached", pp), pp + "/reached", 0, detail::max_follow_up_count)};
+            read_integer(required(po, "planned", pp), pointer_ref(pp, "planned"), 1, detail::max_follow_up_count),
+            read_integer(required(po, "reached", pp), pointer_ref(pp, "reached"), 0, detail::max_follow_up_count)};
     }
     for_each_element(o, "measures", at, [&](element item, const std::string& mp) {
         const dom_object m = require_object(item, mp);
         measure_outcome out;
-        out.measure = read_string(required(m, "measure", mp), mp + "/measure", false);
+        out.measure = read_string(required(m, "measure", mp), pointer_ref(mp, "measure"), false);
         auto [observed, before] =
             detail::read_group(m, mp, {"measure", "successes", "n", "mean", "sd", "before", "after", "comparison"});
         out.observed = observed;
@@ -100,7 +100,7 @@ inline follow_up read_follow_up(io::element value, const std::string& at) {
                 throw input_error(mp, "", "the groups of one measure must all be proportions or all be means");
         f.measures.push_back(std::move(out));
     });
-    if (auto n = optional(o, "notes")) f.notes = read_string(*n, at + "/notes");
+    if (auto n = optional(o, "notes")) f.notes = read_string(*n, pointer_ref(at, "notes"));
     return f;
 }
 

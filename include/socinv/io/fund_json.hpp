@@ -75,7 +75,7 @@ inline fund_file load_fund(const std::string& path, const ledger_policy& policy 
                                   : at_pointer(at + "/application", [&] { return application_from_dom(a); });
             bool granted = true;
             if (const auto s = optional(p, "status")) {
-                const std::string status = read_string(*s, at + "/status");
+                const std::string status = read_string(*s, pointer_ref(at, "status"));
                 if (status != "granted" && status != "planned")
                     throw input_error(at + "/status", describe(*s), "status must be \"granted\" or \"planned\"");
                 granted = status == "granted";

@@ -54,15 +54,43 @@ inline std::string describe(const json& j) {
     }
 }
 
+// The pointer a reader is given: a whole one, or a member or element of a parent, joined only
+// when it is needed (for an error), so that reading good data builds no pointer strings. It
+// refers to its parent: pass it to a call, do not keep it.
+class pointer_ref {
+public:
+    pointer_ref(const std::string& whole) : parent_(&whole) {}  // NOLINT: implicit on purpose
+    template <std::size_t N>
+    pointer_ref(const char (&literal)[N]) : key_(literal, N - 1), kind_(kind::literal) {}  // NOLINT: "/id"
+    pointer_ref(const std::string& parent, std::string_view key) : parent_(&parent), key_(key), kind_(kind::member) {}
+    pointer_ref(const std::string& parent, std::size_t index) : parent_(&parent), index_(index), kind_(kind::element) {}
+
+    std::string str() const {
+        switch (kind_) {
+            case kind::member: return join_pointer(*parent_, key_);
+            case kind::element: return join_pointer(*parent_, index_);
+            case kind::literal: return std::string(key_);
+            default: return *parent_;
+        }
+    }
+
+private:
+    enum class kind { whole, member, element, literal };
+    const std::string* parent_ = nullptr;
+    std::string_view key_;
+    std::size_t index_ = 0;
+    kind kind_ = kind::whole;
+};
+
 // Calls f and re-throws its input_error (which has a relative or empty pointer) under `pointer`.
 template <class F>
-auto at_pointer(const std::string& pointer, F&& f) -> decltype(f()) {
+auto at_pointer(pointer_ref pointer, F&& f) -> decltype(f()) {
     try {
         return f();
     } catch (const input_error& e) {
-        throw e.under(pointer);
+        throw e.under(pointer.str());
     } catch (const money_overflow& e) {
-        throw input_error(pointer, "", e.what());
+        throw input_error(pointer.str(), "", e.what());
     }
 }
 

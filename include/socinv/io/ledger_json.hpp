@@ -138,22 +138,22 @@ inline ledger_document read_ledger_document(io::element root) {
         const dom_object e = require_object(value, at);
         check_keys(e, at, {"id", "date", "kind", "amount", "application", "decision", "note", "cash_after", "hash"});
         ledger_entry entry;
-        entry.id = read_string(required(e, "id", at), at + "/id");
-        entry.on = read_date(required(e, "date", at), at + "/date");
-        entry.kind = read_enum(required(e, "kind", at), at + "/kind",
+        entry.id = read_string(required(e, "id", at), pointer_ref(at, "id"));
+        entry.on = read_date(required(e, "date", at), pointer_ref(at, "date"));
+        entry.kind = read_enum(required(e, "kind", at), pointer_ref(at, "kind"),
                                [](std::string_view s) { return socinv::detail::parse_name(s, entry_kind_names, "entry kind"); });
-        entry.amount = read_money(required(e, "amount", at), at + "/amount");
-        if (const auto a = optional(e, "application")) entry.application = read_string(*a, at + "/application");
-        if (const auto d = optional(e, "decision")) entry.decision = read_string(*d, at + "/decision");
-        if (const auto n = optional(e, "note")) entry.note = read_string(*n, at + "/note");
+        entry.amount = read_money(required(e, "amount", at), pointer_ref(at, "amount"));
+        if (const auto a = optional(e, "application")) entry.application = read_string(*a, pointer_ref(at, "application"));
+        if (const auto d = optional(e, "decision")) entry.decision = read_string(*d, pointer_ref(at, "decision"));
+        if (const auto n = optional(e, "note")) entry.note = read_string(*n, pointer_ref(at, "note"));
         const auto cash = optional(e, "cash_after");
-        doc.cash_after.push_back(cash ? std::optional<money>(read_money(*cash, at + "/cash_after")) : std::nullopt);
+        doc.cash_after.push_back(cash ? std::optional<money>(read_money(*cash, pointer_ref(at, "cash_after"))) : std::nullopt);
         const auto h = optional(e, "hash");
         const bool hashed = chain.has_value() || (i == 0 ? h.has_value() : !doc.hashes.empty());
         if (hashed && !h) throw input_error(at + "/hash", "", "entry " + quoted_text(entry.id) + " has no hash, unlike the entries of a hash-chained file");
         if (!hashed && h) throw input_error(at + "/hash", describe(*h), "entry " + quoted_text(entry.id) + " has a hash, unlike the entries before it");
         if (h) {
-            const std::string hash = read_string(*h, at + "/hash");
+            const std::string hash = read_string(*h, pointer_ref(at, "hash"));
             if (!socinv::detail::is_sha256_hex(hash))
                 throw input_error(at + "/hash", describe(*h), "a hash is 64 lowercase hexadecimal digits (SHA-256)");
             doc.hashes.push_back(hash);

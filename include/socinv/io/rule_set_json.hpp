@@ -46,7 +46,7 @@ inline rule_set read_rule_set(io::element root) {
         check_keys(alt, at, {"id", "description", "requires"});
         eligibility_alternative out;
         const element id = required(alt, "id", at);
-        out.id = read_string(id, at + "/id", false);
+        out.id = read_string(id, pointer_ref(at, "id"), false);
         for (const auto& seen : rules.alternatives)
             if (seen.id == out.id)
                 throw input_error(at + "/id", describe(id), "alternative id \"" + out.id + "\" is used twice");
@@ -70,7 +70,7 @@ inline rule_set read_rule_set(io::element root) {
             for_each_element(req, "forms", rp, [&](element f, const std::string& fp) {
                 pr.forms.push_back(read_enum(f, fp, parse_civil_society_form));
             });
-            pr.at_least = static_cast<int>(read_integer(required(req, "at_least", rp), rp + "/at_least", 1, 1000));
+            pr.at_least = static_cast<int>(read_integer(required(req, "at_least", rp), pointer_ref(rp, "at_least"), 1, 1000));
             out.requirements.push_back(std::move(pr));
         });
         rules.alternatives.push_back(std::move(out));

@@ -62,8 +62,8 @@ inline return_transfer_agreement read_agreement(io::dom_object o, const std::str
     if (a.last_year < a.first_year)
         throw input_error(at + "/last_year", std::to_string(a.last_year),
                           "last_year " + std::to_string(a.last_year) + " is before first_year " + std::to_string(a.first_year));
-    if (auto lag = optional(o, "lag_years")) a.lag_years = static_cast<int>(read_integer(*lag, at + "/lag_years", 0, 50));
-    if (auto m = optional(o, "minimum")) a.minimum = read_money_at_least(*m, at + "/minimum", money{}, false);
+    if (auto lag = optional(o, "lag_years")) a.lag_years = static_cast<int>(read_integer(*lag, pointer_ref(at, "lag_years"), 0, 50));
+    if (auto m = optional(o, "minimum")) a.minimum = read_money_at_least(*m, pointer_ref(at, "minimum"), money{}, false);
     for_each_element(o, "payers", at, [&](element p, const std::string& pp) {
         std::string name = read_string(p, pp, false);
         if (a.knows_payer(name) && !a.payers.empty())
@@ -87,7 +87,7 @@ inline return_transfer_agreement read_agreement(io::dom_object o, const std::str
                 const dom_object s = require_object(value, sp);
                 check_keys(s, sp, {"payer", "share"});
                 const element payer = required(s, "payer", sp);
-                payer_share ps{read_string(payer, sp + "/payer", false),
+                payer_share ps{read_string(payer, pointer_ref(sp, "payer"), false),
                                detail::read_share_ppm(required(s, "share", sp), sp + "/share")};
                 if (!seen.insert(ps.payer).second)
                     throw input_error(sp + "/payer", describe(payer), "payer \"" + ps.payer + "\" is listed twice");
@@ -117,8 +117,8 @@ inline return_transfer_section read_return_transfer_section(io::element j, const
         const dom_object b = require_object(value, bp);
         check_keys(b, bp, {"payer", "year", "amount"});
         const element payer = required(b, "payer", bp);
-        booked_return r{read_string(payer, bp + "/payer", false), detail::read_year(required(b, "year", bp), bp + "/year"),
-                        read_money_at_least(required(b, "amount", bp), bp + "/amount", money{}, false)};
+        booked_return r{read_string(payer, pointer_ref(bp, "payer"), false), detail::read_year(required(b, "year", bp), bp + "/year"),
+                        read_money_at_least(required(b, "amount", bp), pointer_ref(bp, "amount"), money{}, false)};
         if (!agreement.knows_payer(r.payer))
             throw input_error(bp + "/payer", describe(payer),
                               "payer \"" + r.payer + "\" is not among the agreement's paying administrations");
@@ -130,7 +130,7 @@ inline return_transfer_section read_return_transfer_section(io::element j, const
             throw input_error(bp, "", "a second booked return for " + r.payer + " in " + std::to_string(r.year));
         section.booked.push_back(std::move(r));
     });
-    if (auto n = optional(o, "notes")) section.notes = read_string(*n, at + "/notes");
+    if (auto n = optional(o, "notes")) section.notes = read_string(*n, pointer_ref(at, "notes"));
     return section;
 }
 
@@ -146,14 +146,14 @@ inline std::vector<saving> read_savings(io::element j, const std::string& at) {
         const dom_object s = require_object(value, sp);
         check_keys(s, sp, {"payer", "year", "amount", "basis", "note"});
         saving sv;
-        sv.payer = read_string(required(s, "payer", sp), sp + "/payer", false);
+        sv.payer = read_string(required(s, "payer", sp), pointer_ref(sp, "payer"), false);
         sv.year = detail::read_year(required(s, "year", sp), sp + "/year");
         const element amount = required(s, "amount", sp);
-        sv.amount = read_money(amount, sp + "/amount");
+        sv.amount = read_money(amount, pointer_ref(sp, "amount"));
         if (sv.amount.is_negative())
             throw input_error(sp + "/amount", describe(amount),
                               "a saving must not be negative (" + format_sek(sv.amount) + "); record a cost increase as 0");
-        sv.basis = read_enum(required(s, "basis", sp), sp + "/basis",
+        sv.basis = read_enum(required(s, "basis", sp), pointer_ref(sp, "basis"),
                              [](std::string_view b) { return detail::parse_name(b, saving_basis_names, "basis"); });
         if (!seen.insert({sv.payer, sv.year, sv.basis}).second)
             throw input_error(sp, "", "a second " + std::string(to_string(sv.basis)) + " saving for " + sv.payer + " in " +
