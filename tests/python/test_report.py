@@ -29,7 +29,7 @@ from socinv.report.render import css_string
 
 NBSP = "\u00a0"
 MEMO_EXAMPLES = ("sot", "varberga-oxhagen", "kalmar-esf")
-LOCALE = Path(i18n.__file__).parent / "locale"
+LOCALE = Path(__file__).resolve().parents[2] / "locale"
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+#include "socinv/core/catalogue.hpp"
 #include "socinv/core/language.hpp"
 #include "socinv/detail/enum_names.hpp"
 
@@ -55,41 +56,10 @@ struct criterion_title {
 };
 
 inline criterion_title title_of(criterion c) {
-    switch (c) {
-        case criterion::collaborative: return {"Collaborative between different actors", "Samverkande mellan olika aktörer"};
-        case criterion::innovative: return {"Developing and innovative", "Utvecklande och nytänkande"};
-        case criterion::measurable:
-            return {"Possible to follow up, calculate, value and measure",
-                    "Uppföljningsbar och möjlig att beräkna, värdera och mäta"};
-        case criterion::reduced_future_resource_needs:
-            return {"Leads to reduced resource needs in the future", "Leder till minskade resursbehov i framtiden"};
-        case criterion::not_budget_supplement:
-            return {"Not a general budget supplement", "Inte ett allmänt ramtillskott"};
-        case criterion::evidence_base: return {"Research and evidence as a basis", "Forskning och evidens som grund"};
-        case criterion::built_to_scale: return {"Built to be scaled up", "Konstruerad för uppskalning"};
-        case criterion::evaluation_plan:
-            return {"Strong focus on evaluation and follow-up", "Stort fokus på utvärdering och uppföljning"};
-        case criterion::return_transfer_agreement:
-            return {"Return-transfer agreement", "Återföringsmodellen"};
-    }
-    return {"", ""};
+    return {term("criterion", to_string(c), language::en), term("criterion", to_string(c), language::sv)};
 }
 
 // A verdict in a message: "met", "not met", "needs more information".
-inline std::string_view verdict_name(verdict v, language lang) {
-    if (lang == language::sv) {
-        switch (v) {
-            case verdict::met: return "uppfyllt";
-            case verdict::not_met: return "ej uppfyllt";
-            case verdict::needs_information: return "behöver mer information";
-        }
-    }
-    switch (v) {
-        case verdict::met: return "met";
-        case verdict::not_met: return "not met";
-        case verdict::needs_information: return "needs more information";
-    }
-    return "";
-}
+inline std::string_view verdict_name(verdict v, language lang) { return term("verdict", to_string(v), lang); }
 
 }  // namespace socinv

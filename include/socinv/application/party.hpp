@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "socinv/core/catalogue.hpp"
 #include "socinv/core/language.hpp"
 #include "socinv/detail/enum_names.hpp"
 
@@ -65,53 +66,16 @@ inline civil_society_form parse_civil_society_form(std::string_view s) {
 }
 inline party_role parse_party_role(std::string_view s) { return detail::parse_name(s, party_role_names, "party role"); }
 
-// What parties are called in messages and reports, one and several, in each language.
-struct party_words {
-    std::string_view en, en_plural, sv, sv_plural;
-};
-
-inline const party_words& words_of(party_kind k) {
-    static constexpr party_words words[] = {
-        {"municipal administration", "municipal administrations", "kommunal förvaltning", "kommunala förvaltningar"},
-        {"civil-society organisation", "civil-society organisations", "civil aktör", "civila aktörer"},
-        {"for-profit company", "for-profit companies", "vinstdrivande företag", "vinstdrivande företag"},
-        {"municipal company", "municipal companies", "kommunalt bolag", "kommunala bolag"},
-        {"association of municipalities", "associations of municipalities", "kommunalförbund", "kommunalförbund"},
-        {"municipality", "municipalities", "kommun", "kommuner"},
-        {"region", "regions", "region", "regioner"},
-        {"state agency", "state agencies", "statlig myndighet", "statliga myndigheter"},
-        {"co-financier", "co-financiers", "medfinansiär", "medfinansiärer"},
-    };
-    return words[static_cast<std::size_t>(k)];
-}
-
+// What parties are called in messages and reports, in the form that agrees with a count
+// ("minst 2 kommunala förvaltningar"): the catalogue's "kinds.<kind>".
 inline std::string_view noun(party_kind k, language lang, std::int64_t count = 1) {
-    const party_words& w = words_of(k);
-    if (lang == language::sv) return count == 1 ? w.sv : w.sv_plural;
-    return count == 1 ? w.en : w.en_plural;
+    return term("kinds", to_string(k), lang, count);
 }
 
 // "lead" is the huvudsökande, who owns the intervention; co-applicants run it with the lead.
-inline std::string_view role_name(party_role r, language lang) {
-    switch (r) {
-        case party_role::lead: return lang == language::sv ? "huvudsökande" : "lead applicant";
-        case party_role::co_applicant: return lang == language::sv ? "medsökande" : "co-applicant";
-        case party_role::partner: return lang == language::sv ? "samarbetspart" : "partner";
-        case party_role::co_financier: return lang == language::sv ? "medfinansiär" : "co-financier";
-    }
-    return "";
-}
+inline std::string_view role_name(party_role r, language lang) { return term("role", to_string(r), lang); }
 
-inline std::string_view form_name(civil_society_form f, language lang) {
-    switch (f) {
-        case civil_society_form::association: return lang == language::sv ? "ideell förening" : "non-profit association";
-        case civil_society_form::foundation: return lang == language::sv ? "stiftelse" : "foundation";
-        case civil_society_form::cooperative: return lang == language::sv ? "kooperativ" : "cooperative";
-        case civil_society_form::charity: return lang == language::sv ? "välgörenhetsorganisation" : "charity";
-        case civil_society_form::other: return lang == language::sv ? "annan form" : "other form";
-    }
-    return "";
-}
+inline std::string_view form_name(civil_society_form f, language lang) { return term("form", to_string(f), lang); }
 
 struct party {
     std::string name;

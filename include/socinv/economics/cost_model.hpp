@@ -13,6 +13,7 @@
 #include "socinv/detail/enum_names.hpp"
 #include "socinv/economics/discount_schedule.hpp"
 #include "socinv/economics/distribution.hpp"
+#include "socinv/core/catalogue.hpp"
 #include "socinv/core/language.hpp"
 #include "socinv/economics/exclusion_cost.hpp"
 
@@ -30,15 +31,7 @@ inline constexpr detail::enum_names<economic_view, 3> economic_view_names{{
 inline std::string_view to_string(economic_view v) { return detail::name_of(v, economic_view_names); }
 
 // "the municipality's view", "kommunens perspektiv": a view named in a message.
-inline std::string_view view_name(economic_view v, language lang) {
-    switch (v) {
-        case economic_view::society: return lang == language::sv ? "samhällets perspektiv" : "society's view";
-        case economic_view::public_sector:
-            return lang == language::sv ? "den offentliga sektorns perspektiv" : "the public sector's view";
-        case economic_view::municipality: return lang == language::sv ? "kommunens perspektiv" : "the municipality's view";
-    }
-    return "";
-}
+inline std::string_view view_name(economic_view v, language lang) { return term("perspective", to_string(v), lang); }
 
 inline bool counts_in_view(const exclusion_cost_item& item, economic_view view) {
     switch (view) {

@@ -8,6 +8,7 @@
 #include "socinv/application/application.hpp"
 #include "socinv/core/concat.hpp"
 #include "socinv/core/format.hpp"
+#include "socinv/core/message.hpp"
 #include "socinv/economics/cost_model.hpp"
 #include "socinv/rules/eligibility.hpp"
 #include "socinv/rules/finding.hpp"
@@ -25,11 +26,8 @@ inline std::string_view to_string(decided_by d) {
     return "";
 }
 
-struct evidence_item {
-    std::string en;
-    std::string sv;
-    friend bool operator==(const evidence_item&, const evidence_item&) = default;
-};
+// One line of evidence, the catalogue text "evidence.<what>" in both languages.
+using evidence_item = localized_text;
 
 struct checklist_item {
     socinv::criterion criterion = criterion::collaborative;
@@ -55,11 +53,9 @@ inline data_verdict judge_collaborative(const eligibility_result& eligibility) {
         std::vector<std::string> names;
         for (const auto& r : alt.requirements) names.insert(names.end(), r.counted.begin(), r.counted.end());
         const std::string who = names_text(names);
-        return {verdict::met, {{concat("rule ", alt.id, " is met by ", who), concat("regel ", alt.id, " uppfylls av ", who)}}};
+        return {verdict::met, {render_both("evidence.collaborative_met", {text_arg("id", alt.id), text_arg("names", who)})}};
     }
-    return {verdict::not_met,
-            {{"the parties that run the intervention meet no collaboration rule of the rule set",
-              "parterna som genomför insatsen uppfyller ingen samverkansregel i regelverket"}}};
+    return {verdict::not_met, {render_both("evidence.collaborative_not_met")}};
 }
 
 // Once the intervention runs, "can be followed up and measured" is shown by the follow-up itself:
@@ -73,37 +69,31 @@ inline data_verdict judge_measured(const application& app, const follow_up& f) {
         any_target = true;
         bool observed = false;
         for (const auto& o : f.measures) observed = observed || o.measure == m.name;
-        if (observed) {
-            out.evidence.push_back({concat("\"", m.name, "\": followed up (as of ", as_of, ")"),
-                                    concat("\"", m.name, "\": följt upp (per ", as_of, ")")});
-        } else {
-            out.verdict = verdict::needs_information;
-            out.evidence.push_back({concat("\"", m.name, "\": has a target but no follow-up data (as of ", as_of, ")"),
-                                    concat("\"", m.name, "\": har ett mål men saknar uppföljningsdata (per ", as_of, ")")});
-        }
+        if (!observed) out.verdict = verdict::needs_information;
+        out.evidence.push_back(render_both(observed ? "evidence.measure_followed_up" : "evidence.measure_not_followed_up",
+                                           {text_arg("measure", m.name), text_arg("as_of", as_of)}));
     }
     if (!any_target) {
         out.verdict = verdict::needs_information;
-        out.evidence.push_back({"a follow-up is given, but no effect measure has a target to judge it against",
-                                "uppföljning finns, men inget effektmått har ett mål att pröva den mot"});
+        out.evidence.push_back(render_both("evidence.no_target_to_follow_up"));
     }
     return out;
 }
 
 inline data_verdict judge_measurable(const application& app) {
-    if (app.effect_measures.empty())
-        return {verdict::not_met, {{"no effect measures are given", "inga effektmått anges"}}};
+    if (app.effect_measures.empty()) return {verdict::not_met, {render_both("evidence.no_effect_measures")}};
     if (app.follow_up) return judge_measured(app, *app.follow_up);
     data_verdict out{verdict::met, {}};
     for (const auto& m : app.effect_measures) {
         if (m.baseline && m.target) {
-            out.evidence.push_back({concat("\"", m.name, "\": baseline and target given (", m.unit, ")"),
-                                    concat("\"", m.name, "\": utgångsläge och mål anges (", m.unit, ")")});
+            out.evidence.push_back(
+                render_both("evidence.measure_baseline_and_target", {text_arg("measure", m.name), text_arg("unit", m.unit)}));
         } else {
             out.verdict = verdict::needs_information;
-            const char* missing_en = !m.baseline && !m.target ? "baseline and target" : !m.baseline ? "baseline" : "target";
-            const char* missing_sv = !m.baseline && !m.target ? "utgångsläge och mål" : !m.baseline ? "utgångsläge" : "mål";
-            out.evidence.push_back({concat("\"", m.name, "\": no ", missing_en), concat("\"", m.name, "\": ", missing_sv, " saknas")});
+            const char* key = !m.baseline && !m.target ? "evidence.measure_missing_baseline_and_target"
+                              : !m.baseline            ? "evidence.measure_missing_baseline"
+                                                       : "evidence.measure_missing_target";
+            out.evidence.push_back(render_both(key, {text_arg("measure", m.name)}));
         }
     }
     return out;
@@ -112,15 +102,12 @@ inline data_verdict judge_measurable(const application& app) {
 // From the cost model: savings that outweigh the cost are met; savings that do not are an open
 // question for the evaluator; no savings at all are not met.
 inline data_verdict judge_reduced_needs(const economic_result& e) {
-    constexpr language en = language::en, sv = language::sv;
-    std::vector<evidence_item> ev{
-        {concat("cost model (", view_name(e.view, en), "): present value of savings ", format_msek(e.pv_savings, en),
-                " against costs ", format_msek(e.pv_costs, en), ", NPV ", format_msek(e.npv, en)),
-         concat("kostnadsmodell (", view_name(e.view, sv), "): nuvärde av besparingar ", format_msek(e.pv_savings, sv),
-                " mot kostnader ", format_msek(e.pv_costs, sv), ", nettonuvärde ", format_msek(e.npv, sv))}};
+    std::vector<evidence_item> ev{render_both(
+        "evidence.cost_model", {term_arg("view", "perspective", to_string(e.view)), millions_arg("pv_savings", e.pv_savings),
+                                millions_arg("pv_costs", e.pv_costs), millions_arg("npv", e.npv)})};
     if (!(e.pv_savings > 0)) return {verdict::not_met, ev};
     if (e.npv >= 0) return {verdict::met, ev};
-    ev.push_back({"the savings do not cover the cost within the horizon", "besparingarna täcker inte kostnaden inom horisonten"});
+    ev.push_back(render_both("evidence.savings_do_not_cover_cost"));
     return {verdict::needs_information, ev};
 }
 
@@ -153,22 +140,17 @@ inline std::vector<checklist_item> evaluate_checklist(const application& app, co
                 if (rules.duration.max_months && !app.period.fits_within_months(*rules.duration.max_months))
                     data = detail::data_verdict{
                         verdict::not_met,
-                        {{concat("not time-limited within the rules: ", detail::months_text(eligibility.whole_months, language::en),
-                                 ", more than ", std::to_string(*rules.duration.max_months)),
-                          concat("inte tidsbegränsad enligt reglerna: ", detail::months_text(eligibility.whole_months, language::sv),
-                                 ", mer än ", std::to_string(*rules.duration.max_months))}}};
+                        {render_both("evidence.not_time_limited", {detail::months_arg("months", eligibility.whole_months),
+                                                                   integer_arg("maximum", *rules.duration.max_months)})}};
                 else
-                    item.evidence.push_back({concat("time-limited: ", app.period.to_string()),
-                                             concat("tidsbegränsad: ", app.period.to_string())});
+                    item.evidence.push_back(render_both("evidence.time_limited", {text_arg("period", app.period.to_string())}));
                 break;
             case criterion::reduced_future_resource_needs:
                 if (economics) data = detail::judge_reduced_needs(*economics);
                 break;
             case criterion::return_transfer_agreement:
                 if (app.return_transfer)
-                    data = detail::data_verdict{verdict::met,
-                                                {{"a return-transfer agreement is part of the application",
-                                                  "en överenskommelse om återföring ingår i ansökan"}}};
+                    data = detail::data_verdict{verdict::met, {render_both("evidence.return_transfer_agreement")}};
                 break;
             default: break;
         }
@@ -178,27 +160,27 @@ inline std::vector<checklist_item> evaluate_checklist(const application& app, co
             item.decided_by = decided_by::data;
             item.evidence.insert(item.evidence.end(), data->evidence.begin(), data->evidence.end());
             if (assessment && assessment->verdict != data->verdict) {
-                const criterion_title title = title_of(c);
-                findings.push_back(
-                    {"evaluator_verdict_differs_from_data", severity::warning,
-                     concat("/criteria/", name, "/assessment/verdict"), concat("\"", to_string(assessment->verdict), "\""),
-                     concat("the evaluator recorded \"", verdict_name(assessment->verdict, language::en), "\" for \"",
-                            title.en, "\", but the application's data gives \"", verdict_name(data->verdict, language::en), "\""),
-                     concat("handläggaren angav \"", verdict_name(assessment->verdict, language::sv), "\" för \"", title.sv,
-                            "\", men ansökans uppgifter ger \"", verdict_name(data->verdict, language::sv), "\"")});
+                auto message = render_both("finding.evaluator_verdict_differs_from_data",
+                                           {term_arg("recorded", "verdict", to_string(assessment->verdict)),
+                                            term_arg("criterion", "criterion", name),
+                                            term_arg("data", "verdict", to_string(data->verdict))});
+                findings.push_back({"evaluator_verdict_differs_from_data", severity::warning,
+                                    concat("/criteria/", name, "/assessment/verdict"),
+                                    concat("\"", to_string(assessment->verdict), "\""), std::move(message.en),
+                                    std::move(message.sv)});
             }
         } else if (assessment) {
             item.verdict = assessment->verdict;
             item.decided_by = decided_by::evaluator;
             const std::string& by = assessment->by;
             const std::string on = assessment->on ? to_iso(*assessment->on) : "";
-            item.evidence.push_back({concat("judged by ", by.empty() ? "the evaluator" : by, on.empty() ? "" : " on ", on),
-                                     concat("bedömt av ", by.empty() ? "handläggaren" : by, on.empty() ? "" : " ", on)});
+            item.evidence.push_back(render_both(
+                "evidence.judged_by", {by.empty() ? message_part("by", "evidence.the_evaluator") : text_arg("by", by),
+                                       on.empty() ? text_arg("on", "") : message_part("on", "evidence.judged_on", {text_arg("date", on)})}));
         } else {
             item.verdict = verdict::needs_information;
             item.decided_by = decided_by::nobody;
-            item.evidence.push_back({"needs an evaluator's judgement; none is recorded",
-                                     "kräver handläggarens bedömning; ingen är registrerad"});
+            item.evidence.push_back(render_both("evidence.needs_judgement"));
         }
         items.push_back(std::move(item));
     }

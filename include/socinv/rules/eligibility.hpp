@@ -11,6 +11,7 @@
 #include "socinv/core/money_format.hpp"
 #include "socinv/detail/int128.hpp"
 #include "socinv/core/format.hpp"
+#include "socinv/core/message.hpp"
 #include "socinv/rules/finding.hpp"
 #include "socinv/rules/rule_set.hpp"
 
@@ -47,37 +48,37 @@ namespace detail {
 
 // "2 municipal administrations or municipalities", "minst 1 civil aktör": the noun agrees with
 // the number asked for.
-inline void append_kinds(std::string& text, const party_requirement& r, language lang) {
+inline std::string kinds_text(const party_requirement& r, language lang) {
+    std::string text;
     for (std::size_t i = 0; i < r.kinds.size(); ++i) {
-        if (i > 0) text += lang == language::sv ? " eller " : " or ";
+        if (i > 0) text += text_of("list.or", lang);
         text += noun(r.kinds[i], lang, r.at_least);
     }
+    return text;
 }
 
-inline void append_names(std::string& text, const std::vector<std::string>& names) {
-    if (names.empty()) text += '-';
+inline std::string names_text(const std::vector<std::string>& names) {
+    if (names.empty()) return "-";
+    std::string text;
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (i > 0) text += ", ";
         text += names[i];
     }
+    return text;
 }
 
-// "at least 2 municipal administrations: 1 (Vuxenutbildningsförvaltningen)"
-inline void append_requirement(std::string& text, const requirement_outcome& r, language lang) {
-    text += lang == language::sv ? "minst " : "at least ";
-    text += std::to_string(r.requirement.at_least);
-    text += ' ';
-    append_kinds(text, r.requirement, lang);
-    text += ": ";
-    text += std::to_string(r.counted.size());
-    text += " (";
-    append_names(text, r.counted);
-    text += ')';
-}
-
-inline std::string names_text(const std::vector<std::string>& names) {
+// "at least 2 municipal administrations: 1 (Vuxenutbildningsförvaltningen); ..."
+inline std::string requirements_text(const alternative_outcome& alt, language lang) {
     std::string text;
-    append_names(text, names);
+    for (std::size_t i = 0; i < alt.requirements.size(); ++i) {
+        const requirement_outcome& r = alt.requirements[i];
+        if (i > 0) text += "; ";
+        const std::string kinds = kinds_text(r.requirement, lang), names = names_text(r.counted);
+        render_text_into(text, text_of("rule.requirement", lang),
+                         {integer_arg("at_least", r.requirement.at_least), text_arg("kinds", kinds),
+                          integer_arg("count", static_cast<long long>(r.counted.size())), text_arg("names", names)},
+                         lang, "rule.requirement");
+    }
     return text;
 }
 
@@ -86,29 +87,25 @@ inline std::string quoted(const std::string& s) { return concat("\"", s, "\""); 
 // "rule A (two administrations) is met: at least 2 ...; ..." in one language; the description
 // falls back to the other language's, and is left out when the rule set gives none.
 inline std::string rule_outcome_text(const alternative_outcome& alt, language lang) {
-    const bool sv = lang == language::sv;
-    const std::string& description = sv && !alt.description_sv.empty() ? alt.description_sv
-                                     : !alt.description_en.empty()      ? alt.description_en
-                                                                        : alt.description_sv;
-    std::string text = sv ? "regel " : "rule ";
-    text += alt.id;
-    if (!description.empty()) text += concat(" (", description, ")");
-    text += alt.met ? (sv ? " är uppfylld: " : " is met: ") : (sv ? " är inte uppfylld: " : " is not met: ");
-    for (std::size_t i = 0; i < alt.requirements.size(); ++i) {
-        if (i > 0) text += "; ";
-        append_requirement(text, alt.requirements[i], lang);
-    }
-    return text;
+    const std::string& description = lang == language::sv && !alt.description_sv.empty() ? alt.description_sv
+                                     : !alt.description_en.empty()                        ? alt.description_en
+                                                                                          : alt.description_sv;
+    const std::string requirements = requirements_text(alt, lang);
+    const std::string_view key = alt.met ? "finding.eligibility_rule_met" : "finding.eligibility_rule_not_met";
+    return render(key,
+                  {text_arg("id", alt.id),
+                   description.empty() ? text_arg("description", "")
+                                       : message_part("description", "rule.description", {text_arg("description", description)}),
+                   text_arg("requirements", requirements)},
+                  lang);
 }
 
-inline std::string months_text(long long n, language lang) {
-    return lang == language::sv ? counted(n, "månad", "månader") : counted(n, "month", "months");
-}
+inline message_arg months_arg(std::string_view name, long long n) { return count_arg(name, n, "unit.months"); }
 
-// "36 whole months, 1 096 days"
+// "36 whole months, 1 096 days" ("36 hela månader, 1096 dagar")
 inline std::string length_text(int whole_months, long days, language lang) {
-    return lang == language::sv ? concat(counted(whole_months, "hel månad", "hela månader"), ", ", counted(days, "dag", "dagar"))
-                                : concat(counted(whole_months, "whole month", "whole months"), ", ", counted(days, "day", "days"));
+    return render("finding.period_length",
+                  {count_arg("whole_months", whole_months, "unit.whole_months"), count_arg("days", days, "unit.days")}, lang);
 }
 
 // Judges one alternative; a party counts towards at most one of its requirements.
@@ -138,9 +135,12 @@ inline eligibility_result assess_eligibility(const application& app, const rule_
                                              const assessment_context& context = {}) {
     using detail::quoted;
     eligibility_result result;
-    auto add = [&](std::string code, severity sev, std::string pointer, std::string value, std::string en,
-                   std::string sv) {
-        result.findings.push_back({std::move(code), sev, std::move(pointer), std::move(value), std::move(en), std::move(sv)});
+    // A finding's message is the catalogue text "finding.<code>" with the values given.
+    auto add = [&](std::string_view code, severity sev, std::string pointer, std::string value,
+                   std::initializer_list<message_arg> args = {}) {
+        const std::string key = concat("finding.", code);
+        result.findings.push_back({std::string(code), sev, std::move(pointer), std::move(value), render(key, args, language::en),
+                                   render(key, args, language::sv)});
     };
 
     // Who may apply.
@@ -150,8 +150,7 @@ inline eligibility_result assess_eligibility(const application& app, const rule_
         const std::string at = concat("/parties/", std::to_string(i));
         if (rules.never_counts(p.kind)) {
             add("party_kind_not_counted", severity::warning, concat(at, "/kind"), quoted(std::string(to_string(p.kind))),
-                concat(p.name, " (", noun(p.kind, language::en), ") does not count towards eligibility under ", rules.name),
-                concat(p.name, " (", noun(p.kind, language::sv), ") räknas inte enligt ", rules.name));
+                {text_arg("name", p.name), term_arg("kind", "kind", to_string(p.kind)), text_arg("rules", rules.name)});
             continue;
         }
         bool kind_matters = false;
@@ -159,73 +158,51 @@ inline eligibility_result assess_eligibility(const application& app, const rule_
             for (const auto& req : alt.requirements) kind_matters = kind_matters || req.accepts(p);
         if (kind_matters && !rules.counts_role(p.role))
             add("party_role_not_counted", severity::info, concat(at, "/role"), quoted(std::string(to_string(p.role))),
-                concat(p.name, " takes part as ", role_name(p.role, language::en),
-                       " and does not count towards eligibility (only parties that run the intervention count)"),
-                concat(p.name, " deltar som ", role_name(p.role, language::sv),
-                       " och räknas inte (bara parter som genomför insatsen räknas)"));
+                {text_arg("name", p.name), term_arg("role", "role", to_string(p.role))});
     }
     bool any_met = false;
     for (const auto& alt : result.alternatives) {
         any_met = any_met || alt.met;
-        add(alt.met ? "eligibility_rule_met" : "eligibility_rule_not_met", severity::info, "/parties", "",
-            detail::rule_outcome_text(alt, language::en), detail::rule_outcome_text(alt, language::sv));
+        result.findings.push_back({alt.met ? "eligibility_rule_met" : "eligibility_rule_not_met", severity::info, "/parties", "",
+                                   detail::rule_outcome_text(alt, language::en), detail::rule_outcome_text(alt, language::sv)});
     }
-    if (!any_met)
-        add("no_eligibility_rule_met", severity::error, "/parties", "",
-            concat("the parties meet none of the eligibility rules of ", rules.name),
-            concat("parterna uppfyller ingen av behörighetsreglerna i ", rules.name));
+    if (!any_met) add("no_eligibility_rule_met", severity::error, "/parties", "", {text_arg("rules", rules.name)});
 
     bool has_lead = false;
     for (const auto& p : app.parties) has_lead = has_lead || p.role == party_role::lead;
-    if (!has_lead)
-        add("no_lead_party", severity::warning, "/parties", "",
-            "no party is the lead applicant (role \"lead\"): who owns the intervention?",
-            "ingen part är huvudsökande (rollen \"lead\"): vem äger insatsen?");
+    if (!has_lead) add("no_lead_party", severity::warning, "/parties", "");
 
     // How long.
     result.whole_months = app.period.whole_months();
     result.days = app.period.days();
     const std::string period = app.period.to_string();
     const std::string period_value = quoted(period);
-    const auto length = [&](language lang) { return detail::length_text(result.whole_months, result.days, lang); };
+    const message_arg length = message_part("length", "finding.period_length",
+                                            {count_arg("whole_months", result.whole_months, "unit.whole_months"),
+                                             count_arg("days", result.days, "unit.days")});
     if (rules.duration.min_months && !app.period.lasts_at_least_months(*rules.duration.min_months))
         add("period_too_short", severity::error, "/period", period_value,
-            concat("the period ", period, " (", length(language::en), ") is shorter than the minimum of ",
-                   detail::months_text(*rules.duration.min_months, language::en)),
-            concat("perioden ", period, " (", length(language::sv), ") är kortare än minst ",
-                   detail::months_text(*rules.duration.min_months, language::sv)));
+            {text_arg("period", period), length, detail::months_arg("minimum", *rules.duration.min_months)});
     if (rules.duration.max_months && !app.period.fits_within_months(*rules.duration.max_months))
         add("period_too_long", severity::error, "/period", period_value,
-            concat("the period ", period, " (", length(language::en), ") is longer than the maximum of ",
-                   detail::months_text(*rules.duration.max_months, language::en)),
-            concat("perioden ", period, " (", length(language::sv), ") är längre än högst ",
-                   detail::months_text(*rules.duration.max_months, language::sv)));
+            {text_arg("period", period), length, detail::months_arg("maximum", *rules.duration.max_months)});
     if (app.extension_of)
         add("extension_judged_separately", severity::info, "/extension_of", quoted(*app.extension_of),
-            concat("this is an extension of ", *app.extension_of,
-                   "; it is judged on its own, and its period is not added to the original's"),
-            concat("detta är en förlängning av ", *app.extension_of, "; den prövas för sig"));
+            {text_arg("original", *app.extension_of)});
 
     // How much.
-    const auto sek = [](money m, language lang) { return format_sek(m, lang); };
     const std::string requested_value = quoted(format_decimal(app.requested));
     if (context.fund_available && app.requested > *context.fund_available)
         add("requested_exceeds_fund", severity::error, "/requested", requested_value,
-            concat("the amount requested, ", sek(app.requested, language::en), ", exceeds what is left in the fund, ",
-                   sek(*context.fund_available, language::en)),
-            concat("sökt belopp, ", sek(app.requested, language::sv), ", överstiger det som finns kvar i fonden, ",
-                   sek(*context.fund_available, language::sv)));
+            {money_arg("requested", app.requested), money_arg("available", *context.fund_available)});
     if (rules.max_grant_per_year) {
         // The average per year of the period, in whole öre (rounded up so that a breach is never hidden).
         const detail::int128 per_year_ore =
             (static_cast<detail::int128>(app.requested.ore()) * 365 + result.days - 1) / result.days;
-        const money per_year = money::from_ore(static_cast<std::int64_t>(per_year_ore));
         if (per_year_ore > rules.max_grant_per_year->ore())
             add("grant_per_year_exceeds_max", severity::error, "/requested", requested_value,
-                concat("the amount requested is ", sek(per_year, language::en), " a year on average, more than the maximum of ",
-                       sek(*rules.max_grant_per_year, language::en), " a year"),
-                concat("sökt belopp är i genomsnitt ", sek(per_year, language::sv), " per år, mer än högst ",
-                       sek(*rules.max_grant_per_year, language::sv), " per år"));
+                {money_arg("per_year", money::from_ore(static_cast<std::int64_t>(per_year_ore))),
+                 money_arg("maximum", *rules.max_grant_per_year)});
     }
     const money total = app.total_cost();
     if (rules.max_share_of_total_cost) {
@@ -233,28 +210,19 @@ inline eligibility_result assess_eligibility(const application& app, const rule_
         const double most = *rules.max_share_of_total_cost;
         if (share > most + 1e-12)
             add("share_of_cost_exceeds_max", severity::error, "/requested", requested_value,
-                concat("the amount requested is ", format_percent(share, language::en), " of the total cost ",
-                       sek(total, language::en), ", more than the maximum share of ", format_percent(most, language::en)),
-                concat("sökt belopp är ", format_percent(share, language::sv), " av den totala kostnaden ",
-                       sek(total, language::sv), ", mer än högst ", format_percent(most, language::sv)));
+                {percent_arg("share", share), money_arg("total", total), percent_arg("maximum", most)});
     }
     if (!app.budget.empty()) {
         money funding = app.requested;
         for (const auto& c : app.co_financing) funding += c.amount;
         if (funding != total)
             add("budget_does_not_match_funding", severity::warning, "/budget", quoted(format_decimal(total)),
-                concat("the budget adds up to ", sek(total, language::en),
-                       " but the amount requested and co-financing add up to ", sek(funding, language::en)),
-                concat("budgeten summerar till ", sek(total, language::sv),
-                       " men sökt belopp och medfinansiering summerar till ", sek(funding, language::sv)));
+                {money_arg("total", total), money_arg("funding", funding)});
     }
     if (app.decision && app.decision->granted > app.requested)
         add("granted_exceeds_requested", severity::warning, "/decision/granted",
             quoted(format_decimal(app.decision->granted)),
-            concat("the amount granted, ", sek(app.decision->granted, language::en), ", exceeds the amount requested, ",
-                   sek(app.requested, language::en)),
-            concat("beviljat belopp, ", sek(app.decision->granted, language::sv), ", överstiger sökt belopp, ",
-                   sek(app.requested, language::sv)));
+            {money_arg("granted", app.decision->granted), money_arg("requested", app.requested)});
 
     result.eligible = !has_errors(result.findings);
     return result;

@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "socinv/core/catalogue.hpp"
 #include "socinv/core/date.hpp"
 #include "socinv/core/error.hpp"
 #include "socinv/core/money.hpp"
@@ -38,18 +39,7 @@ inline constexpr detail::enum_names<entry_kind, 6> entry_kind_names{{
 inline std::string_view to_string(entry_kind k) { return detail::name_of(k, entry_kind_names); }
 
 // An entry's kind named in a report: "top-up", "tillskott".
-inline std::string_view kind_name(entry_kind k, language lang) {
-    const bool sv = lang == language::sv;
-    switch (k) {
-        case entry_kind::capital: return sv ? "kapital" : "capital";
-        case entry_kind::top_up: return sv ? "tillskott" : "top-up";
-        case entry_kind::grant: return sv ? "beviljat" : "grant";
-        case entry_kind::payment: return sv ? "utbetalt" : "payment";
-        case entry_kind::return_transfer: return sv ? "återfört" : "return";
-        case entry_kind::write_off: return sv ? "avskrivet" : "write-off";
-    }
-    return "";
-}
+inline std::string_view kind_name(entry_kind k, language lang) { return term("entry_kind", to_string(k), lang); }
 
 struct ledger_entry {
     std::string id;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "socinv/core/allocation.hpp"
+#include "socinv/core/catalogue.hpp"
 #include "socinv/detail/int128.hpp"
 #include "socinv/transfer/agreement.hpp"
 
@@ -24,15 +25,8 @@ inline std::string_view to_string(schedule_line_kind k) {
     return "";
 }
 
-// "reduction" / "ramsänkning": a line's kind named in a report.
-inline std::string_view kind_name(schedule_line_kind k, language lang) {
-    switch (k) {
-        case schedule_line_kind::reduction: return lang == language::sv ? "ramsänkning" : "reduction";
-        case schedule_line_kind::booked: return lang == language::sv ? "bokförd" : "booked";
-        case schedule_line_kind::true_up: return lang == language::sv ? "avstämning" : "true-up";
-    }
-    return "";
-}
+// "reduction" / "ramminskning": a line's kind named in a report.
+inline std::string_view kind_name(schedule_line_kind k, language lang) { return term("line_kind", to_string(k), lang); }
 
 struct schedule_line {
     std::string payer;

@@ -1,4 +1,6 @@
-"""The memo's labels and number formats, one JSON catalogue per language (``locale/<lang>.json``).
+"""The memo's labels and number formats, from the project's one JSON catalogue per language
+(``locale/<lang>.json`` in the source tree, installed as ``socinv/locale``; the C++ library
+compiles the same files in for its messages).
 
 A catalogue maps keys to texts. A text may hold ``{name}`` placeholders (``str.format``); a
 text that depends on a count is an object with the forms ``one`` and ``other`` ("1 dag",
@@ -33,7 +35,7 @@ def catalogue_data(lang: str) -> dict[str, Any]:
     """The raw catalogue of ``lang`` as stored (``locale/<lang>.json``)."""
     if lang not in LANGUAGES:
         raise ValueError(f"the memo is written in {' or '.join(LANGUAGES)}, not {lang!r}")
-    text = resources.files("socinv.report").joinpath("locale", f"{lang}.json").read_text(encoding="utf-8")
+    text = resources.files("socinv").joinpath("locale", f"{lang}.json").read_text(encoding="utf-8")
     return json.loads(text)
 
 
