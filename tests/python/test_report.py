@@ -323,6 +323,7 @@ def test_the_memo_in_english(memos):
 SAME_IN_BOTH = {
     "april", "september", "november", "december",  # months
     "period", "version", "region", "per", "civil", "social", "information", "budget", "histogram", "under", "fall",
+    "part",  # a party, in Swedish
     "socinv", "sroi", "monte", "carlo", "sek",  # names and abbreviations ("SEK/år" is a unit)
     "återföringsmodellen",  # the Swedish term, kept in the English heading
 }  # fmt: skip
